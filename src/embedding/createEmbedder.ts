@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ensureBundledModel } from './bundled/ensureBundledModel.js';
+import type { EmbedKind, Embedder, ProgressListener } from './embedder.js';
+import { createTransformersEmbedder } from './transformersEmbedder.js';
+import { createUseLiteEmbedder } from './useLiteTeacher.js';
+
+/** The default: a static model distilled from USE-lite at install or first use, so the bot works offline. */
+export const BUNDLED_MODEL_ID = 'bundled';
+/** Full Universal Sentence Encoder lite on TF.js: the quality reference for `npm run eval`. */
+export const USE_LITE_MODEL_ID = 'use-lite';
+
+export async function createEmbedder(modelId: string, modelsDir: string, onProgress?: ProgressListener): Promise<Embedder> {
+  if (modelId === USE_LITE_MODEL_ID) return createUseLiteEmbedder();
+  if (modelId === BUNDLED_MODEL_ID) {
+    const bundled = await ensureBundledModel(modelsDir, onProgress);
+    return createTransformersEmbedder({
+      id: BUNDLED_MODEL_ID,
+      modelName: bundled.modelName,
+      modelHash: bundled.modelHash,
+      modelsDir,
+      allowRemote: false,
+      quantized: true,
+      prefixes: { query: '', passage: '' },
+      pooling: 'mean',
+    });
+  }
+  const embedder = await createTransformersEmbedder({
+    id: modelId,
+    modelName: modelId,
+    modelHash: '',
+    modelsDir,
+    allowRemote: true,
+    quantized: true,
+    ...hubModelConventions(modelId),
+  });
+  return { ...embedder, embed: embedder.embed.bind(embedder), modelHash: await hashModelFolder(path.join(modelsDir, modelId)) };
+}
+
+/** Prefixes and pooling that each retrieval model family was trained with. */
+export function hubModelConventions(modelId: string): { prefixes: Record<EmbedKind, string>; pooling: 'mean' | 'cls' } {
+  const name = modelId.toLowerCase();
+  if (name.includes('e5')) return { prefixes: { query: 'query: ', passage: 'passage: ' }, pooling: 'mean' };
+  if (name.includes('bge')) {
+    return { prefixes: { query: 'Represent this sentence for searching relevant passages: ', passage: '' }, pooling: 'cls' };
+  }
+  return { prefixes: { query: '', passage: '' }, pooling: 'mean' };
+}
+
+/** Names, sizes and small config files: enough to notice a different or updated model without reading 100 MB. */
+async function hashModelFolder(folder: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.endsWith('.json')) hash.update(`${entry.name}\0`).update(await readFile(full));
+      else hash.update(`${entry.name}\0${(await stat(full)).size}\n`);
+    }
+  };
+  await walk(folder).catch(() => hash.update('unreadable'));
+  return hash.digest('hex');
+}
