@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, projectRoot } from '../src/config.js';
+import { openQantar } from '../src/main.js';
+import { retrieve } from '../src/retrieval/retrieve.js';
+import { notice, progressBar, runCli } from './cli.js';
+import { type EvalOutcome, type EvalQuestion, formatReport, summarise } from './evalMetrics.js';
+
+const QUESTIONS = path.join(projectRoot, 'test/fixtures/eval-questions.json');
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false }, model: { type: 'string' } },
+  });
+  const { questions } = JSON.parse(await readFile(QUESTIONS, 'utf8')) as { questions: EvalQuestion[] };
+  const base = loadConfig();
+  const models = values.compare ? ['bundled', 'use-lite'] : [values.model ?? base.embeddingModel];
+  const reports: Record<string, ReturnType<typeof summarise>> = {};
+  for (const model of models) {
+    // A separate index per model, so evaluating never replaces the bot's live index.
+    const config = { ...base, embeddingModel: model, indexDir: path.join(base.indexDir, '..', `eval-${model.replace(/\W+/g, '-')}`) };
+    const progress = progressBar();
+    const qantar = await openQantar(config, { onProgress: progress, onNotice: notice });
+    progress.stop();
+    const outcomes: EvalOutcome[] = [];
+    for (const item of questions) outcomes.push(await evaluate(qantar, item));
+    reports[model] = summarise(outcomes);
+    if (!values.json) process.stdout.write(`${formatReport(model, reports[model])}\n\n`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ questions: questions.length, models: reports })}\n`);
+});
+
+async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: EvalQuestion): Promise<EvalOutcome> {
+  const snapshot = qantar.knowledge.snapshot;
+  const ranked = await retrieve(snapshot, qantar.embedder, item.question);
+  const supportRank = item.support === null ? -1 : ranked.findIndex((r) => r.sentence.text.includes(item.support as string));
+  const started = performance.now();
+  const answer = await qantar.ask(item.question);
+  const tookMs = performance.now() - started;
+  const verbatim = !answer.answered || answer.quotes.every((q) => snapshot.documentById.get(q.documentId)?.text.slice(q.start, q.end) === q.text);
+  return { item, supportRank, answer, tookMs, verbatim };
+}

@@ -1,0 +1,97 @@
+import type { Answer } from '../src/answer/answer.js';
+
+export interface EvalQuestion {
+  question: string;
+  /** A distinctive part of the supporting sentence; null when the documents do not answer. */
+  support: string | null;
+  figure?: string;
+}
+
+export interface EvalOutcome {
+  item: EvalQuestion;
+  /** Rank (0-based) of the first retrieved sentence containing `support`, or -1. */
+  supportRank: number;
+  answer: Answer;
+  tookMs: number;
+  /** Every quote is a slice of its stored document. */
+  verbatim: boolean;
+}
+
+export interface EvalReport {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  recallAt1: number;
+  recallAt3: number;
+  answerAccuracy: number;
+  abstentionPrecision: number;
+  abstentionRecall: number;
+  nonVerbatimQuotes: number;
+  p50Ms: number;
+  p95Ms: number;
+  failures: string[];
+}
+
+/** An answerable question is answered correctly when its first quote is the supporting sentence with the figure. */
+export function isCorrect(outcome: EvalOutcome): boolean {
+  const { item, answer } = outcome;
+  if (item.support === null) return !answer.answered;
+  if (!answer.answered) return false;
+  const first = answer.quotes[0];
+  return first !== undefined && first.text.includes(item.support) && (item.figure === undefined || answer.figures.includes(item.figure));
+}
+
+export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
+  const answerable = outcomes.filter((o) => o.item.support !== null);
+  const unanswerable = outcomes.filter((o) => o.item.support === null);
+  const abstained = outcomes.filter((o) => !o.answer.answered);
+  const correctAbstentions = abstained.filter((o) => o.item.support === null).length;
+  const times = outcomes.map((o) => o.tookMs).sort((a, b) => a - b);
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    recallAt1: share(answerable, (o) => o.supportRank === 0),
+    recallAt3: share(answerable, (o) => o.supportRank >= 0 && o.supportRank < 3),
+    answerAccuracy: share(outcomes, isCorrect),
+    abstentionPrecision: abstained.length === 0 ? 1 : correctAbstentions / abstained.length,
+    abstentionRecall: unanswerable.length === 0 ? 1 : correctAbstentions / unanswerable.length,
+    nonVerbatimQuotes: outcomes.filter((o) => !o.verbatim).length,
+    p50Ms: percentile(times, 0.5),
+    p95Ms: percentile(times, 0.95),
+    failures: outcomes.filter((o) => !isCorrect(o)).map(describeFailure),
+  };
+}
+
+function describeFailure(outcome: EvalOutcome): string {
+  const got = outcome.answer.answered ? `quoted "${outcome.answer.quotes[0]?.text}"` : 'abstained';
+  const wanted = outcome.item.support === null ? 'abstain' : `"${outcome.item.support}" (rank ${outcome.supportRank})`;
+  return `${outcome.item.question} — wanted ${wanted}, ${got}`;
+}
+
+function share<T>(items: readonly T[], test: (item: T) => boolean): number {
+  return items.length === 0 ? 1 : items.filter(test).length / items.length;
+}
+
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
+export function formatReport(model: string, report: EvalReport): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows: Array<[string, string]> = [
+    ['questions (answerable / not)', `${report.questions} (${report.answerable} / ${report.unanswerable})`],
+    ['recall@1 of supporting sentence', pct(report.recallAt1)],
+    ['recall@3 of supporting sentence', pct(report.recallAt3)],
+    ['answer accuracy', pct(report.answerAccuracy)],
+    ['abstention precision', pct(report.abstentionPrecision)],
+    ['abstention recall', pct(report.abstentionRecall)],
+    ['quotes not verbatim', String(report.nonVerbatimQuotes)],
+    ['latency p50 / p95', `${report.p50Ms.toFixed(1)} ms / ${report.p95Ms.toFixed(1)} ms`],
+  ];
+  const table = [`| ${model} | |`, '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+  const failures = report.failures.length ? `\nMisses:\n${report.failures.map((f) => `  - ${f}`).join('\n')}` : '';
+  return table + failures;
+}

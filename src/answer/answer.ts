@@ -1,0 +1,32 @@
+/** One verbatim sentence with where it came from. `text === document.text.slice(start, end)`. */
+export interface Quote {
+  text: string;
+  documentId: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  start: number;
+  end: number;
+  score: number;
+  /** Figures as they stand in the sentence ("about 30,000", "$200 million"). */
+  figures: string[];
+}
+
+export type Answer =
+  | {
+      answered: true;
+      question: string;
+      /** A clause of the best quote: the part that states its figure. Never composed wording. */
+      lead: string;
+      quotes: Quote[];
+      figures: string[];
+    }
+  | {
+      answered: false;
+      question: string;
+      reason: 'not-covered' | 'empty-corpus' | 'empty-question';
+      /** Questions the documents do answer. */
+      suggestions: string[];
+    };
+
+export type Unanswered = Extract<Answer, { answered: false }>;

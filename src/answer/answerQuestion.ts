@@ -1,0 +1,36 @@
+import type { Embedder } from '../embedding/embedder.js';
+import type { KnowledgeSnapshot } from '../index/snapshot.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import type { Answer } from './answer.js';
+import { type AnswerPolicy, DEFAULT_POLICY, composeAnswer } from './composeAnswer.js';
+import { suggestQuestions } from './suggestQuestions.js';
+
+/** A quote that is not a slice of its stored document would be a made-up quote: that is a bug. */
+export class UnverifiableQuoteError extends Error {
+  override name = 'UnverifiableQuoteError';
+}
+
+/** The one path from a question to an answer, shared by the CLI, the eval, the bench and the bot. */
+export async function answerQuestion(
+  snapshot: KnowledgeSnapshot,
+  embedder: Embedder,
+  rawQuestion: string,
+  policy: AnswerPolicy = DEFAULT_POLICY,
+): Promise<Answer> {
+  const question = rawQuestion.trim();
+  const suggestions = suggestQuestions(snapshot);
+  if (question === '') return { answered: false, question, reason: 'empty-question', suggestions };
+  if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
+  const answer = composeAnswer(question, await retrieve(snapshot, embedder, question), suggestions, policy);
+  if (answer.answered) verifyQuotes(snapshot, answer.quotes);
+  return answer;
+}
+
+function verifyQuotes(snapshot: KnowledgeSnapshot, quotes: Extract<Answer, { answered: true }>['quotes']): void {
+  for (const quote of quotes) {
+    const document = snapshot.documentById.get(quote.documentId);
+    if (document?.text.slice(quote.start, quote.end) !== quote.text) {
+      throw new UnverifiableQuoteError(`Quote at ${quote.documentId}:${quote.start}-${quote.end} is not verbatim.`);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { Answer, Quote } from './answer.js';
+
+/** Plain-text rendering for the terminal; the bot has its own HTML formatter. */
+export function renderAnswerText(answer: Answer): string {
+  if (!answer.answered) {
+    const lines = [notCoveredLine(answer.reason)];
+    if (answer.suggestions.length > 0) {
+      lines.push('Questions they do answer:', ...answer.suggestions.map((q) => `  • ${q}`));
+    }
+    return lines.join('\n');
+  }
+  return [answer.lead, ...answer.quotes.flatMap((quote) => [`> "${quote.text}"`, `  — ${sourceLine(quote)}`])].join('\n');
+}
+
+export function sourceLine(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): string {
+  const publisher = quote.publisher ? ` (${quote.publisher})` : '';
+  const url = quote.url ? ` ${quote.url}` : '';
+  return `${quote.title}${publisher}${url}`;
+}
+
+function notCoveredLine(reason: Extract<Answer, { answered: false }>['reason']): string {
+  switch (reason) {
+    case 'empty-question':
+      return 'Ask a question about the documents.';
+    case 'empty-corpus':
+      return 'There are no documents to answer from yet.';
+    case 'not-covered':
+      return 'The documents do not cover this question, so there is no answer to quote.';
+  }
+}

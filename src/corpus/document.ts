@@ -1,0 +1,35 @@
+/** Metadata a document can carry in its front matter. */
+export interface DocumentMeta {
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  date: string | null;
+  language: string | null;
+  addedBy: string | null;
+}
+
+/** One corpus document. `text` is the body exactly as stored: every quote is a slice of it. */
+export interface CorpusDocument extends DocumentMeta {
+  /** The file name without extension; stable across reindexing. */
+  id: string;
+  fileName: string;
+  text: string;
+  /** sha256 of the whole file, so a changed document is noticed even when only its front matter changed. */
+  contentHash: string;
+}
+
+/** Why a file was not accepted. Expected outcomes, not exceptions. */
+export type RejectionReason = 'empty' | 'too-large' | 'not-utf8' | 'binary' | 'unsupported-type' | 'duplicate' | 'bad-front-matter';
+
+export interface Rejection {
+  reason: RejectionReason;
+  /** A sentence for people; it names the file when there is one. */
+  message: string;
+}
+
+export type Accepted<T> = { ok: true; value: T };
+export type Rejected = { ok: false; rejection: Rejection };
+export type Checked<T> = Accepted<T> | Rejected;
+
+export const accept = <T>(value: T): Accepted<T> => ({ ok: true, value });
+export const reject = (reason: RejectionReason, message: string): Rejected => ({ ok: false, rejection: { reason, message } });

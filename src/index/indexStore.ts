@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadHnswIndex } from './hnswVectorIndex.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { type IndexedDocument, type KnowledgeSnapshot, assembleSnapshot, fromStoredPassages, toStoredPassages } from './snapshot.js';
+import type { VectorIndex } from './vectorIndex.js';
+
+/*
+ * Layout under INDEX_DIR:
+ *   CURRENT              name of the live build (replaced by rename, so it is never half-written)
+ *   builds/<name>/       manifest.json, passages.json, vectors.hnsw
+ *   builds/.tmp-<name>/  a build being written; renamed into place only when complete
+ */
+const CURRENT = 'CURRENT';
+const BUILDS = 'builds';
+const TEMP_PREFIX = '.tmp-';
+export const VECTORS_FILE = 'vectors.hnsw';
+
+export async function readCurrentBuildFolder(indexDir: string): Promise<string | undefined> {
+  try {
+    const name = (await readFile(path.join(indexDir, CURRENT), 'utf8')).trim();
+    return name ? path.join(indexDir, BUILDS, name) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readManifest(folder: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadSnapshot(folder: string, manifest: Manifest): Promise<KnowledgeSnapshot> {
+  const stored = JSON.parse(await readFile(path.join(folder, 'passages.json'), 'utf8'));
+  const documents = fromStoredPassages(stored);
+  const vectors = await loadHnswIndex(path.join(folder, VECTORS_FILE), manifest.dim, manifest.hnsw, manifest.counts.passages);
+  return assembleSnapshot(manifest, documents, vectors, folder);
+}
+
+/**
+ * Writes a complete build beside the live one, then switches CURRENT to it with one rename.
+ * A process killed at any point leaves the previous build live and loadable.
+ */
+export async function writeBuild(
+  indexDir: string,
+  manifest: Manifest,
+  documents: IndexedDocument[],
+  vectors: VectorIndex,
+): Promise<string> {
+  const name = `${manifest.builtAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const buildsDir = path.join(indexDir, BUILDS);
+  const temp = path.join(buildsDir, TEMP_PREFIX + name);
+  const final = path.join(buildsDir, name);
+  await mkdir(temp, { recursive: true });
+  await vectors.save(path.join(temp, VECTORS_FILE));
+  await writeFile(path.join(temp, 'passages.json'), JSON.stringify(toStoredPassages(INDEX_FORMAT_VERSION, documents)));
+  await writeFile(path.join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await rename(temp, final);
+  const pointer = path.join(indexDir, `${CURRENT}${TEMP_PREFIX}${name}`);
+  await writeFile(pointer, name);
+  await rename(pointer, path.join(indexDir, CURRENT));
+  return final;
+}
+
+/** Removes half-written builds and builds that are no longer CURRENT (except `keep`, still being read). */
+export async function removeStaleBuilds(indexDir: string, keep: readonly string[] = []): Promise<string[]> {
+  const current = await readCurrentBuildFolder(indexDir);
+  const buildsDir = path.join(indexDir, BUILDS);
+  const names = await readdir(buildsDir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const folder = path.join(buildsDir, name);
+    if (folder === current || keep.includes(folder)) continue;
+    await rm(folder, { recursive: true, force: true });
+    removed.push(name);
+  }
+  for (const name of await readdir(indexDir).catch(() => [] as string[])) {
+    if (name.startsWith(`${CURRENT}${TEMP_PREFIX}`)) await rm(path.join(indexDir, name), { force: true });
+  }
+  return removed;
+}

@@ -1,0 +1,76 @@
+import type { Passage, Sentence } from '../chunking/passages.js';
+import type { CorpusDocument } from '../corpus/document.js';
+import type { Manifest } from './manifest.js';
+import type { VectorIndex } from './vectorIndex.js';
+
+export interface IndexedPassage extends Passage {
+  /** The passage's label in the vector index. */
+  label: number;
+}
+
+export interface IndexedDocument extends CorpusDocument {
+  sentences: Sentence[];
+  passages: IndexedPassage[];
+}
+
+/** One immutable build: what a question is answered from. A reindex makes a new one and swaps it in. */
+export interface KnowledgeSnapshot {
+  manifest: Manifest;
+  documents: IndexedDocument[];
+  documentById: ReadonlyMap<string, IndexedDocument>;
+  passageByLabel: ReadonlyMap<number, IndexedPassage>;
+  vectors: VectorIndex;
+  /** The build folder on disk; the next incremental build starts from its vector file. */
+  folder: string;
+}
+
+/** passages.json: offsets only, since every text is a slice of its document. */
+export interface StoredPassages {
+  formatVersion: number;
+  documents: Array<
+    Omit<CorpusDocument, never> & {
+      sentences: Array<[start: number, end: number]>;
+      passages: Array<[label: number, firstSentence: number, sentenceCount: number]>;
+    }
+  >;
+}
+
+export function toStoredPassages(formatVersion: number, documents: readonly IndexedDocument[]): StoredPassages {
+  return {
+    formatVersion,
+    documents: documents.map(({ sentences, passages, ...document }) => ({
+      ...document,
+      sentences: sentences.map((s) => [s.start, s.end]),
+      passages: passages.map((p) => [p.label, p.firstSentence, p.sentenceCount]),
+    })),
+  };
+}
+
+export function fromStoredPassages(stored: StoredPassages): IndexedDocument[] {
+  return stored.documents.map(({ sentences: spans, passages: windows, ...document }) => {
+    const sentences = spans.map(([start, end]) => ({ documentId: document.id, start, end, text: document.text.slice(start, end) }));
+    const passages = windows.map(([label, firstSentence, sentenceCount]) => {
+      const start = (sentences[firstSentence] as Sentence).start;
+      const end = (sentences[firstSentence + sentenceCount - 1] as Sentence).end;
+      const text = document.text.slice(start, end);
+      return { id: `${document.id}:${start}-${end}`, documentId: document.id, start, end, text, firstSentence, sentenceCount, label };
+    });
+    return { ...document, sentences, passages };
+  });
+}
+
+export function assembleSnapshot(
+  manifest: Manifest,
+  documents: IndexedDocument[],
+  vectors: VectorIndex,
+  folder: string,
+): KnowledgeSnapshot {
+  return {
+    manifest,
+    documents,
+    documentById: new Map(documents.map((d) => [d.id, d])),
+    passageByLabel: new Map(documents.flatMap((d) => d.passages.map((p) => [p.label, p] as const))),
+    vectors,
+    folder,
+  };
+}

@@ -1,0 +1,15 @@
+import type { FigureKind } from '../chunking/figures.js';
+
+/** What kind of figure a question asks for, if any: such questions prefer sentences that state one. */
+export type QuantityIntent = { wants: 'none' } | { wants: 'figure'; kinds: readonly FigureKind[] };
+
+const PATTERNS: Array<[RegExp, FigureKind[]]> = [
+  [/\b(when|what (date|day|month|year))\b|когда|какого числа|в каком (году|месяце)|қашан|қай күні/iu, ['date']],
+  [/\bhow much\b|\b(cost|damage|losses?|worth|paid|price|amount)\b|сколько (стоил|денег)|ущерб|қанша (ақша|шығын)|шығын/iu, ['money', 'count', 'fraction', 'percent']],
+  [/\bhow many\b|\bnumber of\b|\bwhat (share|percentage|proportion|fraction|part)\b|\bhow large\b|сколько|число|количеств|қанша|неше/iu, ['count', 'fraction', 'percent', 'money']],
+];
+
+export function quantityIntent(question: string): QuantityIntent {
+  for (const [pattern, kinds] of PATTERNS) if (pattern.test(question)) return { wants: 'figure', kinds };
+  return { wants: 'none' };
+}
