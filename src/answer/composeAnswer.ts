@@ -11,7 +11,7 @@ export interface AnswerPolicy {
   quoteMargin: number;
 }
 
-export const DEFAULT_POLICY: AnswerPolicy = { minScore: 0.55, maxQuotes: 3, quoteMargin: 0.12 };
+export const DEFAULT_POLICY: AnswerPolicy = { minScore: 0.33, maxQuotes: 3, quoteMargin: 0.12 };
 
 /**
  * Pure: turns ranked sentences into an answer, or into an honest "not covered". Every string in an

@@ -5,7 +5,8 @@ import type { Embedder, ProgressListener } from '../embedding/embedder.js';
 import { createHnswIndex, loadHnswIndex } from './hnswVectorIndex.js';
 import { VECTORS_FILE } from './indexStore.js';
 import { type HnswParams, INDEX_FORMAT_VERSION, type Manifest, vectorsReusable } from './manifest.js';
-import type { IndexedDocument, IndexedPassage, KnowledgeSnapshot } from './snapshot.js';
+import { SentenceVectors, poolRows } from './sentenceVectors.js';
+import type { IndexedDocument, IndexedPassage, IndexedSentence, KnowledgeSnapshot } from './snapshot.js';
 import type { VectorIndex } from './vectorIndex.js';
 
 export interface BuildInput {
@@ -13,84 +14,130 @@ export interface BuildInput {
   embedder: Embedder;
   chunking: ChunkingParams;
   hnsw: HnswParams;
-  /** The live build: vectors of unchanged passages are taken from it instead of being embedded again. */
+  /** The live build: vectors of unchanged sentences and passages are taken from it, not embedded again. */
   previous?: KnowledgeSnapshot | undefined;
   onProgress?: ProgressListener | undefined;
+}
+
+export interface BuildStats {
+  /** Sentences embedded by the model in this build. */
+  embedded: number;
+  /** Sentences whose vectors came from the previous build. */
+  reused: number;
+  /** Passages of the previous build that are gone. */
+  removed: number;
+  seconds: number;
 }
 
 export interface BuildResult {
   manifest: Manifest;
   documents: IndexedDocument[];
   vectors: VectorIndex;
-  stats: { embedded: number; reused: number; removed: number; seconds: number };
+  sentenceVectors: SentenceVectors;
+  stats: BuildStats;
 }
 
 const EMBED_BATCH = 64;
 
 /**
- * Chunks the corpus and brings a vector index up to date with it. When the live build used the same
- * model and chunking, its vector file is the embedding cache: only new or changed passages are embedded,
- * and passages that are gone are deleted. The live build in memory is never touched.
+ * Every sentence is embedded once; a passage's vector is the pooled vectors of its sentences, so
+ * passages cost no model time and sentence scoring needs none at question time. When the live build
+ * used the same model and chunking it is the embedding cache: only new sentences are embedded, and
+ * its vector file is updated in place of a full rebuild. The live build in memory is never touched.
  */
 export async function buildIndex(input: BuildInput): Promise<BuildResult> {
   const started = performance.now();
-  const { corpus, embedder, chunking, hnsw, previous } = input;
-  const reusable = previous && vectorsReusable(previous.manifest, { modelId: embedder.id, modelHash: embedder.modelHash, dim: embedder.dim, chunking });
+  const { embedder, previous } = input;
+  const reusable = previous !== undefined && vectorsReusable(previous.manifest, {
+    modelId: embedder.id, modelHash: embedder.modelHash, dim: embedder.dim, chunking: input.chunking,
+  });
+  const documents = chunkCorpus(input.corpus, input.chunking);
+  const sentences = documents.flatMap((d) => d.sentences);
+  const sentenceVectors = new SentenceVectors(embedder.dim, sentences.length);
+  const toEmbed = copyReusedSentences(sentences, sentenceVectors, reusable ? previous : undefined);
+  await embedSentences(toEmbed, sentenceVectors, embedder, input.onProgress);
+
   const vectors = reusable
-    ? await loadHnswIndex(path.join(previous.folder, VECTORS_FILE), embedder.dim, hnsw, previous.vectors.size)
-    : createHnswIndex(embedder.dim, hnsw);
-  const labelByText = new Map<string, number>();
-  if (reusable) for (const passage of previous.passageByLabel.values()) labelByText.set(passage.text, passage.label);
-  let nextLabel = reusable ? nextFreeLabel(previous) : 0;
-
-  const documents: IndexedDocument[] = [];
-  const toEmbed: IndexedPassage[] = [];
-  for (const document of corpus.documents) {
-    const { sentences, passages } = chunkDocument(document, chunking);
-    const indexed = passages.map((passage) => {
-      const label = labelByText.get(passage.text);
-      if (label !== undefined) {
-        labelByText.delete(passage.text);
-        return { ...passage, label };
-      }
-      const fresh = { ...passage, label: nextLabel++ };
-      toEmbed.push(fresh);
-      return fresh;
-    });
-    documents.push({ ...document, sentences, passages: indexed });
-  }
-  // Whatever is left in the map belonged to passages that no longer exist.
-  for (const label of labelByText.values()) vectors.remove(label);
-  await embedInto(vectors, toEmbed, embedder, input.onProgress);
-
-  const passageCount = documents.reduce((sum, d) => sum + d.passages.length, 0);
-  const manifest: Manifest = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    modelId: embedder.id,
-    modelHash: embedder.modelHash,
-    dim: embedder.dim,
-    chunking,
-    hnsw,
-    corpusHash: corpus.corpusHash,
-    builtAt: new Date().toISOString(),
-    counts: { documents: documents.length, passages: passageCount, sentences: documents.reduce((sum, d) => sum + d.sentences.length, 0) },
-  };
+    ? await loadHnswIndex(path.join(previous.folder, VECTORS_FILE), embedder.dim, input.hnsw, previous.vectors.size)
+    : createHnswIndex(embedder.dim, input.hnsw);
+  const removed = placePassages(documents, vectors, sentenceVectors, reusable ? previous : undefined);
+  const manifest = manifestFor(input, documents, sentences.length);
   const seconds = (performance.now() - started) / 1000;
-  return { manifest, documents, vectors, stats: { embedded: toEmbed.length, reused: passageCount - toEmbed.length, removed: labelByText.size, seconds } };
+  return { manifest, documents, vectors, sentenceVectors, stats: { embedded: toEmbed.length, reused: sentences.length - toEmbed.length, removed, seconds } };
 }
 
-async function embedInto(vectors: VectorIndex, passages: IndexedPassage[], embedder: Embedder, onProgress?: ProgressListener) {
-  onProgress?.({ stage: 'embed', done: 0, total: passages.length });
-  for (let i = 0; i < passages.length; i += EMBED_BATCH) {
-    const batch = passages.slice(i, i + EMBED_BATCH);
-    const embedded = await embedder.embed(batch.map((p) => p.text), 'passage');
-    batch.forEach((passage, j) => vectors.add(passage.label, embedded[j] as Float32Array));
-    onProgress?.({ stage: 'embed', done: i + batch.length, total: passages.length });
+function chunkCorpus(corpus: LoadedCorpus, chunking: ChunkingParams): IndexedDocument[] {
+  let row = 0;
+  return corpus.documents.map((document) => {
+    const { sentences, passages } = chunkDocument(document, chunking);
+    const indexedSentences = sentences.map((sentence) => ({ ...sentence, row: row++ }));
+    return { ...document, sentences: indexedSentences, passages: passages.map((p) => ({ ...p, label: -1 })) };
+  });
+}
+
+/** Copies the vectors of sentences the previous build already embedded; returns the rest. */
+function copyReusedSentences(sentences: IndexedSentence[], store: SentenceVectors, previous?: KnowledgeSnapshot): IndexedSentence[] {
+  const previousRow = new Map<string, number>();
+  for (const document of previous?.documents ?? []) for (const s of document.sentences) previousRow.set(s.text, s.row);
+  const missing: IndexedSentence[] = [];
+  for (const sentence of sentences) {
+    const row = previousRow.get(sentence.text);
+    if (row === undefined || !previous) {
+      missing.push(sentence);
+      continue;
+    }
+    const { dim } = store;
+    store.codes.set(previous.sentenceVectors.codes.subarray(row * dim, (row + 1) * dim), sentence.row * dim);
+    store.scales[sentence.row] = previous.sentenceVectors.scales[row] as number;
+  }
+  return missing;
+}
+
+async function embedSentences(sentences: IndexedSentence[], store: SentenceVectors, embedder: Embedder, onProgress?: ProgressListener) {
+  onProgress?.({ stage: 'embed', done: 0, total: sentences.length });
+  for (let i = 0; i < sentences.length; i += EMBED_BATCH) {
+    const batch = sentences.slice(i, i + EMBED_BATCH);
+    const vectors = await embedder.embed(batch.map((s) => s.text), 'passage');
+    batch.forEach((sentence, j) => store.set(sentence.row, vectors[j] as Float32Array));
+    onProgress?.({ stage: 'embed', done: i + batch.length, total: sentences.length });
   }
 }
 
-function nextFreeLabel(snapshot: KnowledgeSnapshot): number {
-  let max = -1;
-  for (const label of snapshot.passageByLabel.keys()) if (label > max) max = label;
-  return max + 1;
+/**
+ * Gives every passage a label: unchanged passages keep the previous label and vector, new ones are
+ * inserted, and passages that are gone are deleted. Returns how many were deleted.
+ */
+function placePassages(documents: IndexedDocument[], vectors: VectorIndex, store: SentenceVectors, previous?: KnowledgeSnapshot): number {
+  const previousLabel = new Map<string, number>();
+  for (const passage of previous?.passageByLabel.values() ?? []) previousLabel.set(passage.text, passage.label);
+  let nextLabel = 0;
+  for (const label of previousLabel.values()) nextLabel = Math.max(nextLabel, label + 1);
+  for (const document of documents) {
+    for (const passage of document.passages as IndexedPassage[]) {
+      const kept = previousLabel.get(passage.text);
+      previousLabel.delete(passage.text);
+      passage.label = kept ?? nextLabel++;
+      if (kept === undefined) {
+        const rows = document.sentences.slice(passage.firstSentence, passage.firstSentence + passage.sentenceCount).map((s) => s.row);
+        vectors.add(passage.label, poolRows(store, rows));
+      }
+    }
+  }
+  // Whatever is left belonged to passages that no longer exist.
+  for (const label of previousLabel.values()) vectors.remove(label);
+  return previousLabel.size;
+}
+
+function manifestFor(input: BuildInput, documents: IndexedDocument[], sentenceCount: number): Manifest {
+  return {
+    formatVersion: INDEX_FORMAT_VERSION,
+    modelId: input.embedder.id,
+    modelHash: input.embedder.modelHash,
+    dim: input.embedder.dim,
+    chunking: input.chunking,
+    hnsw: input.hnsw,
+    corpusHash: input.corpus.corpusHash,
+    builtAt: new Date().toISOString(),
+    counts: { documents: documents.length, passages: documents.reduce((sum, d) => sum + d.passages.length, 0), sentences: sentenceCount },
+  };
 }

@@ -3,19 +3,23 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { loadHnswIndex } from './hnswVectorIndex.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { SentenceVectors } from './sentenceVectors.js';
 import { type IndexedDocument, type KnowledgeSnapshot, assembleSnapshot, fromStoredPassages, toStoredPassages } from './snapshot.js';
 import type { VectorIndex } from './vectorIndex.js';
 
 /*
  * Layout under INDEX_DIR:
  *   CURRENT              name of the live build (replaced by rename, so it is never half-written)
- *   builds/<name>/       manifest.json, passages.json, vectors.hnsw
+ *   builds/<name>/       manifest.json, passages.json, vectors.hnsw (passages),
+ *                        sentence-codes.i8 and sentence-scales.f32 (sentence vectors)
  *   builds/.tmp-<name>/  a build being written; renamed into place only when complete
  */
 const CURRENT = 'CURRENT';
 const BUILDS = 'builds';
 const TEMP_PREFIX = '.tmp-';
 export const VECTORS_FILE = 'vectors.hnsw';
+const SENTENCE_CODES = 'sentence-codes.i8';
+const SENTENCE_SCALES = 'sentence-scales.f32';
 
 export async function readCurrentBuildFolder(indexDir: string): Promise<string | undefined> {
   try {
@@ -38,7 +42,15 @@ export async function loadSnapshot(folder: string, manifest: Manifest): Promise<
   const stored = JSON.parse(await readFile(path.join(folder, 'passages.json'), 'utf8'));
   const documents = fromStoredPassages(stored);
   const vectors = await loadHnswIndex(path.join(folder, VECTORS_FILE), manifest.dim, manifest.hnsw, manifest.counts.passages);
-  return assembleSnapshot(manifest, documents, vectors, folder);
+  const codes = await readFile(path.join(folder, SENTENCE_CODES));
+  const scales = await readFile(path.join(folder, SENTENCE_SCALES));
+  const sentenceVectors = new SentenceVectors(
+    manifest.dim,
+    manifest.counts.sentences,
+    new Int8Array(codes.buffer, codes.byteOffset, codes.byteLength),
+    new Float32Array(scales.buffer.slice(scales.byteOffset, scales.byteOffset + scales.byteLength)),
+  );
+  return assembleSnapshot(manifest, documents, vectors, sentenceVectors, folder);
 }
 
 /**
@@ -50,6 +62,7 @@ export async function writeBuild(
   manifest: Manifest,
   documents: IndexedDocument[],
   vectors: VectorIndex,
+  sentenceVectors: SentenceVectors,
 ): Promise<string> {
   const name = `${manifest.builtAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const buildsDir = path.join(indexDir, BUILDS);
@@ -57,6 +70,8 @@ export async function writeBuild(
   const final = path.join(buildsDir, name);
   await mkdir(temp, { recursive: true });
   await vectors.save(path.join(temp, VECTORS_FILE));
+  await writeFile(path.join(temp, SENTENCE_CODES), sentenceVectors.codes);
+  await writeFile(path.join(temp, SENTENCE_SCALES), new Uint8Array(sentenceVectors.scales.buffer, sentenceVectors.scales.byteOffset, sentenceVectors.scales.byteLength));
   await writeFile(path.join(temp, 'passages.json'), JSON.stringify(toStoredPassages(INDEX_FORMAT_VERSION, documents)));
   await writeFile(path.join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await rename(temp, final);

@@ -99,8 +99,8 @@ export class KnowledgeBase {
 }
 
 async function persist(indexDir: string, result: BuildResult): Promise<KnowledgeSnapshot> {
-  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors);
-  return assembleSnapshot(result.manifest, result.documents, result.vectors, folder);
+  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors, result.sentenceVectors);
+  return assembleSnapshot(result.manifest, result.documents, result.vectors, result.sentenceVectors, folder);
 }
 
 function reportRejected(corpus: LoadedCorpus, onNotice?: (message: string) => void): void {

@@ -1,6 +1,7 @@
 import type { Passage, Sentence } from '../chunking/passages.js';
 import type { CorpusDocument } from '../corpus/document.js';
 import type { Manifest } from './manifest.js';
+import type { SentenceVectors } from './sentenceVectors.js';
 import type { VectorIndex } from './vectorIndex.js';
 
 export interface IndexedPassage extends Passage {
@@ -8,8 +9,13 @@ export interface IndexedPassage extends Passage {
   label: number;
 }
 
+export interface IndexedSentence extends Sentence {
+  /** The sentence's row in the sentence vector store. */
+  row: number;
+}
+
 export interface IndexedDocument extends CorpusDocument {
-  sentences: Sentence[];
+  sentences: IndexedSentence[];
   passages: IndexedPassage[];
 }
 
@@ -20,15 +26,19 @@ export interface KnowledgeSnapshot {
   documentById: ReadonlyMap<string, IndexedDocument>;
   passageByLabel: ReadonlyMap<number, IndexedPassage>;
   vectors: VectorIndex;
+  sentenceVectors: SentenceVectors;
   /** The build folder on disk; the next incremental build starts from its vector file. */
   folder: string;
 }
 
-/** passages.json: offsets only, since every text is a slice of its document. */
+/**
+ * passages.json: offsets only, since every text is a slice of its document. Sentence rows are
+ * implicit: sentences are numbered in stored order.
+ */
 export interface StoredPassages {
   formatVersion: number;
   documents: Array<
-    Omit<CorpusDocument, never> & {
+    CorpusDocument & {
       sentences: Array<[start: number, end: number]>;
       passages: Array<[label: number, firstSentence: number, sentenceCount: number]>;
     }
@@ -47,8 +57,9 @@ export function toStoredPassages(formatVersion: number, documents: readonly Inde
 }
 
 export function fromStoredPassages(stored: StoredPassages): IndexedDocument[] {
+  let row = 0;
   return stored.documents.map(({ sentences: spans, passages: windows, ...document }) => {
-    const sentences = spans.map(([start, end]) => ({ documentId: document.id, start, end, text: document.text.slice(start, end) }));
+    const sentences = spans.map(([start, end]) => ({ documentId: document.id, start, end, text: document.text.slice(start, end), row: row++ }));
     const passages = windows.map(([label, firstSentence, sentenceCount]) => {
       const start = (sentences[firstSentence] as Sentence).start;
       const end = (sentences[firstSentence + sentenceCount - 1] as Sentence).end;
@@ -63,11 +74,13 @@ export function assembleSnapshot(
   manifest: Manifest,
   documents: IndexedDocument[],
   vectors: VectorIndex,
+  sentenceVectors: SentenceVectors,
   folder: string,
 ): KnowledgeSnapshot {
   return {
     manifest,
     documents,
+    sentenceVectors,
     documentById: new Map(documents.map((d) => [d.id, d])),
     passageByLabel: new Map(documents.flatMap((d) => d.passages.map((p) => [p.label, p] as const))),
     vectors,

@@ -8,6 +8,8 @@ export interface LexicalIndex {
   search(question: string, limit: number): number[];
   /** Inverse document frequency of a content term over sentences; unseen terms weigh most. */
   idf(term: string): number;
+  /** Whether any sentence of the corpus uses the term. */
+  knows(term: string): boolean;
 }
 
 const cache = new WeakMap<KnowledgeSnapshot, LexicalIndex>();
@@ -43,6 +45,7 @@ function buildLexicalIndex(snapshot: KnowledgeSnapshot): LexicalIndex {
   }
   return {
     search: (question, limit) => search.search(question).slice(0, limit).map((hit) => hit.id as number),
+    knows: (term) => documentFrequency.has(term),
     idf: (term) => Math.log(1 + (sentenceCount + 1) / ((documentFrequency.get(term) ?? 0) + 0.5)),
   };
 }

@@ -1,11 +1,10 @@
 import { type Figure, extractFigures } from '../chunking/figures.js';
-import type { Sentence } from '../chunking/passages.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { IndexedDocument, KnowledgeSnapshot } from '../index/snapshot.js';
+import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { lexicalIndexFor } from './lexicalIndex.js';
 import { quantityIntent } from './questionIntent.js';
-import { lexicalOverlap, scoreSentence } from './scoreSentence.js';
+import { DEFAULT_WEIGHTS, type ScoringWeights, type SentenceEvidence, scoreSentence, weightedShare } from './scoreSentence.js';
 import { contentTerms } from './terms.js';
 
 export interface RetrievalOptions {
@@ -13,16 +12,15 @@ export interface RetrievalOptions {
   candidatesPerRetriever: number;
   /** Fused passages whose sentences are scored. */
   passagesToScore: number;
+  weights: ScoringWeights;
 }
 
-export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 20, passagesToScore: 6 };
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, weights: DEFAULT_WEIGHTS };
 
-export interface RankedSentence {
-  sentence: Sentence;
+export interface RankedSentence extends SentenceEvidence {
+  sentence: IndexedSentence;
   document: IndexedDocument;
   figures: Figure[];
-  cosine: number;
-  lexical: number;
   score: number;
 }
 
@@ -39,43 +37,47 @@ export async function retrieve(
   if (snapshot.vectors.size === 0) return [];
   const lexical = lexicalIndexFor(snapshot);
   const [queryVector] = (await embedder.embed([question], 'query')) as [Float32Array];
-  const dense = snapshot.vectors.search(queryVector, options.candidatesPerRetriever).map((n) => n.label);
-  const fused = reciprocalRankFusion([dense, lexical.search(question, options.candidatesPerRetriever)]);
-  const candidates = sentencesOf(snapshot, fused.slice(0, options.passagesToScore));
-  const sentenceVectors = await embedder.embed(candidates.map((c) => c.sentence.text), 'passage');
+  const dense = snapshot.vectors.search(queryVector, options.candidatesPerRetriever);
+  const passageSimilarity = new Map(dense.map((n) => [n.label, n.similarity]));
+  const fused = reciprocalRankFusion([dense.map((n) => n.label), lexical.search(question, options.candidatesPerRetriever)]);
   const questionTerms = contentTerms(question);
+  const unknownTerms = weightedShare(questionTerms, (term) => !lexical.knows(term), lexical.idf);
   const intent = quantityIntent(question);
-  return candidates
-    .map(({ sentence, document }, i) => {
-      const cosine = dot(queryVector, sentenceVectors[i] as Float32Array);
-      const overlap = lexicalOverlap(questionTerms, new Set(contentTerms(sentence.text)), lexical.idf);
-      const figures = extractFigures(sentence.text);
-      return { sentence, document, figures, cosine, lexical: overlap, score: scoreSentence({ cosine, lexical: overlap, figures }, intent) };
+  return candidateSentences(snapshot, fused.slice(0, options.passagesToScore), passageSimilarity)
+    .map(({ sentence, document, passage }) => {
+      const sentenceTerms = new Set(contentTerms(sentence.text));
+      const evidence: SentenceEvidence = {
+        cosine: snapshot.sentenceVectors.dot(sentence.row, queryVector),
+        passage,
+        lexical: weightedShare(questionTerms, (term) => sentenceTerms.has(term), lexical.idf),
+        unknownTerms,
+        figures: extractFigures(sentence.text),
+      };
+      return { ...evidence, sentence, document, figures: [...evidence.figures], score: scoreSentence(evidence, intent, options.weights) };
     })
     .sort((a, b) => b.score - a.score);
 }
 
+interface Candidate {
+  sentence: IndexedSentence;
+  document: IndexedDocument;
+  /** Best dense similarity among the scored passages that hold the sentence. */
+  passage: number;
+}
+
 /** Sentences of the given passages, each once, in passage order. */
-function sentencesOf(snapshot: KnowledgeSnapshot, labels: readonly number[]) {
-  const seen = new Set<string>();
-  const result: Array<{ sentence: Sentence; document: IndexedDocument }> = [];
+function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number[], similarity: ReadonlyMap<number, number>): Candidate[] {
+  const byRow = new Map<number, Candidate>();
   for (const label of labels) {
     const passage = snapshot.passageByLabel.get(label);
     const document = passage && snapshot.documentById.get(passage.documentId);
     if (!passage || !document) continue;
+    const passageSimilarity = similarity.get(label) ?? 0;
     for (const sentence of document.sentences.slice(passage.firstSentence, passage.firstSentence + passage.sentenceCount)) {
-      const key = `${document.id}:${sentence.start}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        result.push({ sentence, document });
-      }
+      const seen = byRow.get(sentence.row);
+      if (seen) seen.passage = Math.max(seen.passage, passageSimilarity);
+      else byRow.set(sentence.row, { sentence, document, passage: passageSimilarity });
     }
   }
-  return result;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
+  return [...byRow.values()];
 }

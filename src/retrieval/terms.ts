@@ -1,3 +1,5 @@
+import { canonicalTerm } from './synonyms.js';
+
 /**
  * Word-level normalisation shared by BM25 and sentence scoring, so both agree on what a "match" is.
  * Deliberately crude: suffix stripping for English and prefix truncation for Cyrillic words is enough
@@ -29,11 +31,11 @@ export function tokenize(text: string): string[] {
   return (normalised.toLowerCase().match(WORD) ?? []).map((word) => word.replace(/[’'](s|ы|і)?$/u, ''));
 }
 
-/** A content term, or null for a stop word. */
+/** A content term (stemmed, then mapped to its synonym group), or null for a stop word. */
 export function normalizeTerm(word: string): string | null {
   if (STOPWORDS.has(word) || word.length < 2 && !/\d/.test(word)) return null;
-  if (/[\u0400-\u04FF]/.test(word)) return word.length > 6 ? word.slice(0, 6) : word;
-  return stemEnglish(word);
+  if (/[\u0400-\u04FF]/.test(word)) return canonicalTerm(word, word.length > 6 ? word.slice(0, 6) : word);
+  return canonicalTerm(word, stemEnglish(word));
 }
 
 export function contentTerms(text: string): string[] {
@@ -49,8 +51,9 @@ function stemEnglish(word: string): string {
   if (/\d/.test(word) || word.length <= 3) return word;
   const rules: Array<[RegExp, string]> = [
     [/(.{3,})ies$/, '$1y'],
+    [/(.{4,})ions?$/, '$1'],
     [/(ss)$/, '$1'],
-    [/(.{3,})(ing|ed|es|s|e)$/, '$1'],
+    [/^(.{3,}?)(ing|ed|es|s|e)$/, '$1'],
     [/(.{4,})ly$/, '$1'],
   ];
   for (const [pattern, replacement] of rules) {
