@@ -61,6 +61,14 @@ export class KnowledgeBase {
     return this.#snapshot;
   }
 
+  get corpusDir(): string {
+    return this.options.corpusDir;
+  }
+
+  get maxDocumentBytes(): number {
+    return this.options.maxDocumentBytes;
+  }
+
   get busy(): boolean {
     return this.#busy;
   }
