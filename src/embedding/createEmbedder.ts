@@ -6,6 +6,11 @@ import type { EmbedKind, Embedder, ProgressListener } from './embedder.js';
 import { createTransformersEmbedder } from './transformersEmbedder.js';
 import { createUseLiteEmbedder } from './useLiteTeacher.js';
 
+/** A configured model that cannot be loaded: a start-up fault, reported in one line. */
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
 /** The default: a static model distilled from USE-lite at install or first use, so the bot works offline. */
 export const BUNDLED_MODEL_ID = 'bundled';
 /** Full Universal Sentence Encoder lite on TF.js: the quality reference for `npm run eval`. */
@@ -34,8 +39,14 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
     allowRemote: true,
     quantized: true,
     ...hubModelConventions(modelId),
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ModelLoadError(
+      `Could not load EMBEDDING_MODEL=${modelId} from the Hugging Face Hub or ${modelsDir} (${reason}). ` +
+        `Use EMBEDDING_MODEL=${BUNDLED_MODEL_ID} to run offline.`,
+    );
   });
-  return { ...embedder, embed: embedder.embed.bind(embedder), modelHash: await hashModelFolder(path.join(modelsDir, modelId)) };
+  return { ...embedder, modelHash: await hashModelFolder(path.join(modelsDir, modelId)) };
 }
 
 /** Prefixes and pooling that each retrieval model family was trained with. */
