@@ -5,7 +5,7 @@ import { loadConfig, projectRoot } from '../src/config.js';
 import { openQantar } from '../src/main.js';
 import { retrieve } from '../src/retrieval/retrieve.js';
 import { notice, progressBar, runCli } from './cli.js';
-import { type EvalOutcome, type EvalQuestion, formatReport, summarise } from './evalMetrics.js';
+import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 const QUESTIONS = path.join(projectRoot, 'test/fixtures/eval-questions.json');
 
@@ -34,7 +34,7 @@ runCli(async () => {
 async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: EvalQuestion): Promise<EvalOutcome> {
   const snapshot = qantar.knowledge.snapshot;
   const ranked = await retrieve(snapshot, qantar.embedder, item.question);
-  const supportRank = item.support === null ? -1 : ranked.findIndex((r) => r.sentence.text.includes(item.support as string));
+  const supportRank = item.support === null ? -1 : ranked.findIndex((r) => supports(item, r.sentence.text));
   const started = performance.now();
   const answer = await qantar.ask(item.question);
   const tookMs = performance.now() - started;

@@ -2,8 +2,11 @@ import type { Answer } from '../src/answer/answer.js';
 
 export interface EvalQuestion {
   question: string;
-  /** A distinctive part of the supporting sentence; null when the documents do not answer. */
-  support: string | null;
+  /**
+   * A distinctive part of the supporting sentence, or of each sentence that answers equally well;
+   * null when the documents do not answer.
+   */
+  support: string | string[] | null;
   figure?: string;
 }
 
@@ -32,13 +35,20 @@ export interface EvalReport {
   failures: string[];
 }
 
+/** Whether a sentence is (one of) the supporting sentence(s) of a question. */
+export function supports(item: EvalQuestion, sentence: string): boolean {
+  if (item.support === null) return false;
+  const parts = Array.isArray(item.support) ? item.support : [item.support];
+  return parts.some((part) => sentence.includes(part));
+}
+
 /** An answerable question is answered correctly when its first quote is the supporting sentence with the figure. */
 export function isCorrect(outcome: EvalOutcome): boolean {
   const { item, answer } = outcome;
   if (item.support === null) return !answer.answered;
   if (!answer.answered) return false;
   const first = answer.quotes[0];
-  return first !== undefined && first.text.includes(item.support) && (item.figure === undefined || answer.figures.includes(item.figure));
+  return first !== undefined && supports(item, first.text) && (item.figure === undefined || answer.figures.includes(item.figure));
 }
 
 export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
@@ -65,7 +75,7 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
 
 function describeFailure(outcome: EvalOutcome): string {
   const got = outcome.answer.answered ? `quoted "${outcome.answer.quotes[0]?.text}"` : 'abstained';
-  const wanted = outcome.item.support === null ? 'abstain' : `"${outcome.item.support}" (rank ${outcome.supportRank})`;
+  const wanted = outcome.item.support === null ? 'abstain' : `${JSON.stringify(outcome.item.support)} (rank ${outcome.supportRank})`;
   return `${outcome.item.question} — wanted ${wanted}, ${got}`;
 }
 

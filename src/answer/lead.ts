@@ -8,7 +8,8 @@ const QUOTE_MARKS = /^[“”"«»‘’'\s]+|[“”"«»‘’'\s]+$/g;
  * boundaries (never inside "3,660"). Always a substring of the sentence, so nothing is invented.
  */
 export function leadClause(sentence: string, figures: readonly Figure[], wantedKinds: readonly FigureKind[]): string {
-  const figure = figures.find((f) => wantedKinds.includes(f.kind)) ?? figures[0];
+  // Kinds are in order of preference: "how much" wants money before a count in the same sentence.
+  const figure = wantedKinds.map((kind) => figures.find((f) => f.kind === kind)).find((f) => f !== undefined) ?? figures[0];
   if (!figure) return sentence.replace(QUOTE_MARKS, '');
   const clause = clauseAround(sentence, figure.start);
   return clause.replace(QUOTE_MARKS, '');

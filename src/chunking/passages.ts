@@ -60,7 +60,7 @@ export function chunkDocument(
 
 /** [first, count] pairs that cover every sentence, each window overlapping the previous one. */
 export function windows(sentenceCount: number, { sentencesPerPassage, overlap }: ChunkingParams): Array<[number, number]> {
-  if (sentencesPerPassage < 1 || overlap < 0 || overlap >= sentencesPerPassage) {
+  if (!Number.isInteger(sentencesPerPassage) || !Number.isInteger(overlap) || sentencesPerPassage < 1 || overlap < 0 || overlap >= sentencesPerPassage) {
     throw new RangeError(`Invalid chunking: ${sentencesPerPassage} sentences per passage with overlap ${overlap}.`);
   }
   const step = sentencesPerPassage - overlap;

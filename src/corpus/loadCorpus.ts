@@ -24,7 +24,10 @@ export async function loadCorpus(corpusDir: string, maxBytes: number): Promise<L
   for (const fileName of names) {
     const bytes = await readFile(path.join(corpusDir, fileName));
     const result = parseDocument(fileName, bytes, maxBytes);
+    // The id is the name without extension: "a.md" and "a.txt" would share it, and one would shadow the other.
+    const sameId = 'rejection' in result ? undefined : documents.find((d) => d.id === result.id);
     if ('rejection' in result) rejected.push({ ...result.rejection, fileName });
+    else if (sameId) rejected.push({ reason: 'duplicate', message: `${fileName} has the same name as ${sameId.fileName}; rename one of them.`, fileName });
     else documents.push(result);
   }
   return { documents, rejected, corpusHash: hashCorpus(documents) };

@@ -5,7 +5,10 @@ export interface ScoringWeights {
   lexical: number;
   /** Weight of the similarity of the best passage that holds the sentence: context the sentence alone lacks. */
   passage: number;
-  /** Added for a sentence that states the kind of figure the question asks for; subtracted when it has none. */
+  /**
+   * Added for a sentence that states the kind of figure the question asks for first (half for a kind it
+   * accepts too: "how much damage" prefers money to a count); subtracted when it states none.
+   */
   figure: number;
   /** Subtracted in proportion to the question's weight in words the corpus never uses (off-topic questions). */
   unknownTerms: number;
@@ -30,8 +33,10 @@ export function scoreSentence(evidence: SentenceEvidence, intent: QuantityIntent
   let score = evidence.cosine + weights.lexical * evidence.lexical + weights.passage * evidence.passage;
   score -= weights.unknownTerms * evidence.unknownTerms;
   if (intent.wants === 'figure') {
-    const hasWanted = evidence.figures.some((figure) => intent.kinds.includes(figure.kind));
-    score += hasWanted ? weights.figure : -weights.figure;
+    const [preferred] = intent.kinds;
+    if (evidence.figures.some((figure) => figure.kind === preferred)) score += weights.figure;
+    else if (evidence.figures.some((figure) => intent.kinds.includes(figure.kind))) score += weights.figure / 2;
+    else score -= weights.figure;
   }
   return score;
 }

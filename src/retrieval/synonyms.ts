@@ -6,12 +6,14 @@
  */
 const GROUPS: readonly string[][] = [
   ['die', 'kill', 'toll', 'liv', 'fatality', 'fatalit', 'casualty', 'casualti', 'live', 'погиб', 'погибл', 'смерт', 'убит', 'қаза'],
-  ['detain', 'detainee', 'detention', 'detent', 'arrest', 'custody', 'задерж', 'арест', 'ұстал'],
+  ['detain', 'detainee', 'detaine', 'detention', 'detent', 'arrest', 'custody', 'задерж', 'арест', 'ұстал'],
   ['weapon', 'weaponry', 'gun', 'firearm', 'arm', 'оруж', 'қару'],
   ['damage', 'loss', 'cost', 'ущерб', 'убыт', 'шығын'],
   ['sentenc', 'sentence', 'convict', 'conviction', 'jail', 'prison', 'осужд', 'приговор', 'сотта'],
   ['riot', 'rioter', 'unrest', 'protest', 'protester', 'rally', 'demonstration', 'demonstrat', 'pogrom', 'беспор', 'митинг', 'протест', 'тәртіпсіз'],
-  ['releas', 'release', 'free', 'освобо'],
+  ['releas', 'release', 'free', 'fre', 'освобо'],
+  // An adverb ("freely visited"), not a release: without its own entry it would be stemmed to "free".
+  ['freely'],
   ['investigation', 'investigat', 'probe', 'inquiry', 'расслед', 'тергеу'],
   ['find', 'found', 'recover', 'retriev', 'найд', 'нашл'],
   ['instruct', 'instruction', 'order', 'told', 'tell', 'поруч', 'приказ'],

@@ -1,0 +1,365 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/answer.js';
+import { answerQuestion } from '../../src/answer/answerQuestion.js';
+import { DEFAULT_POLICY } from '../../src/answer/composeAnswer.js';
+import { splitSentences } from '../../src/chunking/sentences.js';
+import { projectRoot } from '../../src/config.js';
+import { createEmbedder } from '../../src/embedding/createEmbedder.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { KnowledgeBase, type KnowledgeBaseOptions } from '../../src/index/knowledgeBase.js';
+import type { KnowledgeSnapshot } from '../../src/index/snapshot.js';
+import { SEED_FILE, SEED_PATH } from './seed.js';
+
+const run = promisify(execFile);
+
+const modelsDir = path.join(projectRoot, 'models');
+const corpusDir = path.join(projectRoot, 'corpus');
+const MAX_BYTES = 2 * 1024 * 1024;
+
+const temps: string[] = [];
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `qantar-${prefix}-`));
+  temps.push(dir);
+  return dir;
+}
+
+let embedder: Embedder;
+let kb: KnowledgeBase;
+let indexDir: string;
+const firstNotices: string[] = [];
+
+async function open(options: Partial<KnowledgeBaseOptions> & Pick<KnowledgeBaseOptions, 'indexDir'>, notices: string[] = []) {
+  return KnowledgeBase.open({ corpusDir, maxDocumentBytes: MAX_BYTES, embedder, onNotice: (m) => notices.push(m), ...options });
+}
+
+async function ask(snapshot: KnowledgeSnapshot, question: string): Promise<Answer> {
+  return answerQuestion(snapshot, embedder, question);
+}
+
+function expectVerbatim(snapshot: KnowledgeSnapshot, answer: Answer): void {
+  if (!answer.answered) return;
+  for (const quote of answer.quotes) {
+    expect(snapshot.documentById.get(quote.documentId)?.text.slice(quote.start, quote.end)).toBe(quote.text);
+  }
+}
+
+/** The build folder CURRENT names is complete, and nothing half-written is left beside it. */
+async function expectCleanIndexDir(dir: string, snapshot: KnowledgeSnapshot): Promise<void> {
+  const current = (await readFile(path.join(dir, 'CURRENT'), 'utf8')).trim();
+  expect(path.join(dir, 'builds', current)).toBe(snapshot.folder);
+  expect((await readdir(snapshot.folder)).sort()).toEqual(['manifest.json', 'passages.json', 'sentence-codes.i8', 'sentence-scales.f32', 'vectors.hnsw']);
+  expect(JSON.parse(await readFile(path.join(snapshot.folder, 'manifest.json'), 'utf8'))).toEqual(snapshot.manifest);
+  expect(await readdir(path.join(dir, 'builds'))).toEqual([current]);
+  expect((await readdir(dir)).sort()).toEqual(['CURRENT', 'builds']);
+}
+
+beforeAll(async () => {
+  embedder = await createEmbedder('bundled', modelsDir);
+  indexDir = await tempDir('index');
+  kb = await open({ indexDir }, firstNotices);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('answers from the seed corpus with the bundled model', () => {
+  it('built the index on first open, and said why', async () => {
+    expect(firstNotices).toEqual(['Building the index: no index has been built yet.']);
+    expect(kb.snapshot.manifest).toMatchObject({
+      modelId: 'bundled',
+      modelHash: embedder.modelHash,
+      dim: embedder.dim,
+      chunking: { sentencesPerPassage: 3, overlap: 1 },
+      counts: { documents: 1, passages: 13, sentences: 27 },
+    });
+    expect(kb.snapshot.vectors.size).toBe(13);
+    await expectCleanIndexDir(indexDir, kb.snapshot);
+  });
+
+  it.each<[string, string, string]>([
+    ['How many people were killed in the riots?', '230 people died during the riots', '230'],
+    ['What was the death toll of the unrest?', '230 people died during the riots', '230'],
+    ['How many people died?', '230 people died during the riots', '230'],
+    ['How much damage did the pogroms cause?', 'amounted to about $200 million', 'about $200 million'],
+    ['How many people lost their lives in January?', '230 people died during the riots', '230'],
+    ['How many guns were stolen?', 'over 3,000 weapons were stolen', 'over 3,000'],
+    ['How many firearms were taken during the unrest?', 'over 3,000 weapons were stolen', 'over 3,000'],
+    ['How many criminal cases has the prosecutor opened?', 'handling 3,660 criminal cases', '3,660'],
+    ['How many criminal cases are there?', 'handling 3,660 criminal cases', '3,660'],
+    ['How many people were arrested?', 'About two thousand people were detained', 'About two thousand'],
+    ['How many people joined the protests in Almaty?', 'about 30,000 people took part', 'about 30,000'],
+    ['How many rioters were there in Almaty?', 'about 30,000 people took part', 'about 30,000'],
+    ['How many people have been convicted so far?', '62 people have already been sentenced', '62'],
+    ['How many investigations into torture are under way?', 'conducting 243 pre-trial investigations', '243'],
+    ['How much of the stolen weaponry has been recovered?', 'only a third of the stolen weapons', 'only a third'],
+    ['How many people face prosecution?', 'Several hundred people have been prosecuted', 'Several hundred'],
+  ])('%j → quotes %j with the figure %j', async (question, support, figure) => {
+    const answer = await ask(kb.snapshot, question);
+    if (!answer.answered) throw new Error(`abstained on "${question}"`);
+    expect(answer.quotes[0]!.text).toContain(support);
+    expect(answer.figures).toContain(figure);
+    expect(answer.quotes[0]!.figures).toContain(figure);
+    expect(answer.lead).toContain(figure);
+    expect(answer.quotes[0]!.text).toContain(answer.lead.replace(/[.”]+$/, ''));
+    expect(answer.quotes[0]).toMatchObject({ documentId: SEED_FILE.replace(/\.md$/, ''), publisher: 'ACCA', url: null });
+    expectVerbatim(kb.snapshot, answer);
+  });
+
+  it.each<[string, string]>([
+    ['Did police use torture against detained rioters?', 'the policemen of the country used torture'],
+    ['Who visited the detention centres?', 'freely visited detention centers'],
+    ['What did Tokayev order after reports of torture appeared?', 'I gave instructions to thoroughly investigate them'],
+    ['Why did people start rallying in early January?', 'against the increase in gas prices'],
+  ])('answers the question without a figure %j by quoting %j', async (question, support) => {
+    const answer = await ask(kb.snapshot, question);
+    if (!answer.answered) throw new Error(`abstained on "${question}"`);
+    expect(answer.quotes[0]!.text).toContain(support);
+    expect(answer.quotes[0]!.text).toContain(answer.lead.replace(/^[“"]|[”"]$/g, ''));
+    expectVerbatim(kb.snapshot, answer);
+  });
+
+  it.each([
+    'What is the capital of France?',
+    'Who won the 2022 football World Cup?',
+    "What is today's tenge to dollar exchange rate?",
+    'How do I bake sourdough bread?',
+    'Write me a poem about the mountains.',
+  ])('abstains on the off-topic question %j and suggests questions it can answer', async (question) => {
+    const answer = await ask(kb.snapshot, question);
+    expect(answer).toMatchObject({ answered: false, question, reason: 'not-covered' });
+    if (answer.answered) return;
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of answer.suggestions) expect(suggestion).toMatch(/^How many .+\?$/);
+  });
+
+  it('suggests only questions that it does answer', async () => {
+    const unanswered = await ask(kb.snapshot, 'What is the capital of France?');
+    if (unanswered.answered) throw new Error('expected an abstention');
+    for (const suggestion of unanswered.suggestions) {
+      const answer = await ask(kb.snapshot, suggestion);
+      expect(answer.answered, suggestion).toBe(true);
+    }
+  });
+
+  it('treats a blank question as empty, not as off-topic', async () => {
+    expect(await ask(kb.snapshot, '   ')).toMatchObject({ answered: false, question: '', reason: 'empty-question' });
+  });
+
+  it('returns quotes above the minimum score, best first, each a slice of its document', async () => {
+    for (const question of ['How many guns were stolen?', 'What did Tokayev order after reports of torture appeared?', 'Did the president admit that detainees were tortured?']) {
+      const answer = await ask(kb.snapshot, question);
+      if (!answer.answered) throw new Error(`abstained on "${question}"`);
+      const scores = answer.quotes.map((q) => q.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(Math.min(...scores)).toBeGreaterThanOrEqual(Number(DEFAULT_POLICY.minScore.toFixed(4)));
+      expect(answer.quotes.length).toBeLessThanOrEqual(DEFAULT_POLICY.maxQuotes);
+      expectVerbatim(kb.snapshot, answer);
+    }
+  });
+});
+
+describe('persistence', () => {
+  it('re-opens the stored index without rebuilding it', async () => {
+    const notices: string[] = [];
+    const again = await open({ indexDir }, notices);
+    expect(notices.filter((n) => n.startsWith('Building the index'))).toEqual([]);
+    expect(again.snapshot.manifest.builtAt).toBe(kb.snapshot.manifest.builtAt);
+    expect(again.snapshot.folder).toBe(kb.snapshot.folder);
+    expect(again.snapshot.vectors.size).toBe(kb.snapshot.vectors.size);
+    expect(again.snapshot.documents.map((d) => d.sentences.map((s) => s.text))).toEqual(kb.snapshot.documents.map((d) => d.sentences.map((s) => s.text)));
+    const answer = await ask(again.snapshot, 'How many people were killed in the riots?');
+    expect(answer.answered && answer.quotes[0]!.text).toContain('230 people died during the riots');
+    await expectCleanIndexDir(indexDir, again.snapshot);
+  });
+
+  it('rebuilds, saying why, when the chunking parameters change', async () => {
+    const copy = await tempDir('index-chunking');
+    await cp(indexDir, copy, { recursive: true });
+    const notices: string[] = [];
+    const rechunked = await open({ indexDir: copy, chunking: { sentencesPerPassage: 2, overlap: 0 } }, notices);
+    expect(notices).toEqual(['Building the index: chunking 3/1 differs from 2/0.']);
+    expect(rechunked.snapshot.manifest.chunking).toEqual({ sentencesPerPassage: 2, overlap: 0 });
+    expect(rechunked.snapshot.manifest.counts).toEqual({ documents: 1, passages: 14, sentences: 27 });
+    expect(rechunked.snapshot.manifest.builtAt).not.toBe(kb.snapshot.manifest.builtAt);
+    const answer = await ask(rechunked.snapshot, 'How many guns were stolen?');
+    expect(answer.answered && answer.quotes[0]!.text).toContain('over 3,000 weapons were stolen');
+    expectVerbatim(rechunked.snapshot, answer);
+  });
+});
+
+describe('incremental rebuild', () => {
+  const NEW_FILE = 'library-report.md';
+  const NEW_DOC = [
+    '---',
+    'title: "Almaty library: annual report"',
+    'publisher: "City Desk"',
+    '---',
+    'Almaty library annual report',
+    '',
+    'The city library of Almaty received 4,500 new books in March. Volunteers catalogued the donated volumes over two weekends.',
+    '',
+  ].join('\n');
+  let copyCorpus: string;
+  let copyIndex: string;
+  let local: KnowledgeBase;
+
+  beforeAll(async () => {
+    copyCorpus = await tempDir('corpus');
+    copyIndex = await tempDir('index-incremental');
+    await cp(SEED_PATH, path.join(copyCorpus, SEED_FILE));
+    local = await open({ corpusDir: copyCorpus, indexDir: copyIndex });
+  }, 60_000);
+
+  it('embeds only the new document’s sentences and keeps the labels of unchanged passages', async () => {
+    const before = local.snapshot;
+    const oldSentences = before.documents.reduce((sum, d) => sum + d.sentences.length, 0);
+    const newSentences = splitSentences(NEW_DOC.slice(NEW_DOC.indexOf('---\nAlmaty') + 4)).length;
+    expect([oldSentences, newSentences]).toEqual([27, 3]);
+
+    await writeFile(path.join(copyCorpus, NEW_FILE), NEW_DOC);
+    const outcome = await local.rebuild();
+    if (outcome.status !== 'done') throw new Error('rebuild was busy');
+    expect(outcome.stats).toMatchObject({ embedded: newSentences, reused: oldSentences, removed: 0 });
+    expect(outcome.snapshot).toBe(local.snapshot);
+    expect(local.snapshot.documentById.get('library-report')?.sentences).toHaveLength(newSentences);
+    expect(local.snapshot.manifest.counts).toEqual({ documents: 2, passages: 14, sentences: 30 });
+    expect(local.snapshot.vectors.size).toBe(14);
+
+    const labels = new Map(local.snapshot.documents.flatMap((d) => d.passages.map((p) => [p.id, p.label] as const)));
+    for (const passage of before.documents.flatMap((d) => d.passages)) expect(labels.get(passage.id)).toBe(passage.label);
+    // The snapshot that was live during the rebuild is untouched.
+    expect(before.documentById.has('library-report')).toBe(false);
+  });
+
+  it('answers from the new document, with its source', async () => {
+    const answer = await ask(local.snapshot, 'How many new books did the library receive?');
+    if (!answer.answered) throw new Error('abstained on the new document');
+    expect(answer.quotes[0]).toMatchObject({
+      documentId: 'library-report',
+      title: 'Almaty library: annual report',
+      publisher: 'City Desk',
+      text: 'The city library of Almaty received 4,500 new books in March.',
+    });
+    expect(answer.figures).toContain('4,500');
+    expectVerbatim(local.snapshot, answer);
+    const old = await ask(local.snapshot, 'How many people were killed in the riots?');
+    expect(old.answered && old.quotes[0]!.text).toContain('230 people died during the riots');
+  });
+
+  it('leaves CURRENT pointing to a complete build, with no temp or stale folders', async () => {
+    await expectCleanIndexDir(copyIndex, local.snapshot);
+  });
+
+  it('re-opens the incremental build from disk without rebuilding', async () => {
+    const notices: string[] = [];
+    const reopened = await open({ corpusDir: copyCorpus, indexDir: copyIndex }, notices);
+    expect(notices).toEqual([]);
+    expect(reopened.snapshot.manifest.builtAt).toBe(local.snapshot.manifest.builtAt);
+    const answer = await ask(reopened.snapshot, 'How many new books did the library receive?');
+    expect(answer.answered && answer.quotes[0]!.text).toContain('4,500 new books');
+  });
+
+  it('rebuilds with nothing to embed when nothing changed, and removes the passages of a deleted document', async () => {
+    const same = await local.rebuild();
+    expect(same.status === 'done' && same.stats).toMatchObject({ embedded: 0, reused: 30, removed: 0 });
+    await rm(path.join(copyCorpus, NEW_FILE));
+    const removed = await local.rebuild();
+    expect(removed.status === 'done' && removed.stats).toMatchObject({ embedded: 0, reused: 27, removed: 1 });
+    expect(local.snapshot.vectors.size).toBe(13);
+    expect((await ask(local.snapshot, 'How many new books did the library receive?')).answered).toBe(false);
+    await expectCleanIndexDir(copyIndex, local.snapshot);
+  });
+
+  it('keeps one vector per passage when two documents share passages (the same article saved twice)', async () => {
+    const twinCorpus = await tempDir('corpus-twins');
+    const twinIndex = await tempDir('index-twins');
+    await cp(SEED_PATH, path.join(twinCorpus, 'a.md'));
+    await cp(SEED_PATH, path.join(twinCorpus, 'b.md'));
+    const twins = await open({ corpusDir: twinCorpus, indexDir: twinIndex });
+    expect(twins.snapshot.vectors.size).toBe(26);
+    for (const round of [1, 2]) {
+      await writeFile(path.join(twinCorpus, `note-${round}.md`), `Note ${round}\n\nThe orchestra played for ${round + 1} hours in the park.`);
+      const outcome = await twins.rebuild();
+      if (outcome.status !== 'done') throw new Error('rebuild was busy');
+      expect(outcome.stats).toMatchObject({ embedded: 2, removed: 0 });
+      expect(twins.snapshot.vectors.size).toBe(twins.snapshot.manifest.counts.passages);
+    }
+    const labels = twins.snapshot.documents.flatMap((d) => d.passages.map((p) => p.label));
+    expect(new Set(labels).size).toBe(labels.length);
+    // Every neighbour the vector index returns is a live passage.
+    const reopened = await open({ corpusDir: twinCorpus, indexDir: twinIndex });
+    const [query] = await embedder.embed(['How many people died?'], 'query');
+    const neighbours = reopened.snapshot.vectors.search(query!, 100);
+    expect(neighbours).toHaveLength(28);
+    for (const { label } of neighbours) expect(reopened.snapshot.passageByLabel.has(label)).toBe(true);
+  });
+});
+
+describe('npm run ask', () => {
+  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const script = path.join(projectRoot, 'scripts', 'ask.ts');
+  let askIndex: string;
+
+  beforeAll(async () => {
+    askIndex = await tempDir('index-cli');
+  });
+
+  const askCli = (...args: string[]) =>
+    run(tsx, [script, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, INDEX_DIR: askIndex, CORPUS_DIR: corpusDir, MODELS_DIR: modelsDir, EMBEDDING_MODEL: 'bundled' },
+      timeout: 60_000,
+    });
+
+  it('prints exactly one JSON object with the documented fields, and exits 0', async () => {
+    const { stdout, stderr } = await askCli('--json', 'How many people died?');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result).sort()).toEqual(['answered', 'figures', 'question', 'quotes', 'text', 'tookMs']);
+    expect(result).toMatchObject({ question: 'How many people died?', answered: true, figures: ['230'] });
+    expect(result.quotes.length).toBeGreaterThan(0);
+    for (const quote of result.quotes) expect(Object.keys(quote).sort()).toEqual(['documentId', 'publisher', 'score', 'text', 'title', 'url']);
+    expect(result.quotes[0]).toMatchObject({
+      documentId: SEED_FILE.replace(/\.md$/, ''),
+      title: 'Kazakhstan: President confirmed the fact of torture of participants in the January events',
+      publisher: 'ACCA',
+      url: null,
+    });
+    expect(result.quotes[0].text).toContain('230 people died during the riots');
+    expect(kb.snapshot.documents[0]!.text).toContain(result.quotes[0].text);
+    expect(typeof result.quotes[0].score).toBe('number');
+    expect(result.text).toContain(result.quotes[0].text);
+    expect(typeof result.tookMs).toBe('number');
+    // The first run built the index: the notice went to stderr, not into the JSON.
+    expect(stderr).toContain('Building the index');
+  }, 60_000);
+
+  it('answers an unanswerable question with answered:false and exit code 0', async () => {
+    const { stdout, stderr } = await askCli('--json', 'What is the capital of France?');
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ question: 'What is the capital of France?', answered: false, quotes: [], figures: [] });
+    expect(result.text).toMatch(/do not cover/);
+    expect(stderr).not.toContain('Building the index');
+  }, 60_000);
+
+  it('fails with a one-line message on stderr when no question is given', async () => {
+    const failure = await askCli('--json').then(
+      () => undefined,
+      (error: { code?: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure).toBeDefined();
+    expect(failure!.code).not.toBe(0);
+    expect(failure!.code).toBeTypeOf('number');
+    expect(failure!.stdout).toBe('');
+    const lines = failure!.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Error: No question given\. Usage: npm run ask/);
+  }, 60_000);
+});
