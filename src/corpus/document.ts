@@ -19,7 +19,7 @@ export interface CorpusDocument extends DocumentMeta {
 }
 
 /** Why a file was not accepted. Expected outcomes, not exceptions. */
-export type RejectionReason = 'empty' | 'too-large' | 'not-utf8' | 'binary' | 'unsupported-type' | 'duplicate' | 'bad-front-matter';
+export type RejectionReason = 'empty' | 'too-large' | 'not-utf8' | 'binary' | 'unsupported-type' | 'duplicate' | 'bad-front-matter' | 'unreadable';
 
 export interface Rejection {
   reason: RejectionReason;

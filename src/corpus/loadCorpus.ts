@@ -22,7 +22,11 @@ export async function loadCorpus(corpusDir: string, maxBytes: number): Promise<L
   const documents: CorpusDocument[] = [];
   const rejected: LoadedCorpus['rejected'] = [];
   for (const fileName of names) {
-    const bytes = await readFile(path.join(corpusDir, fileName));
+    const bytes = await readFile(path.join(corpusDir, fileName)).catch((error: NodeJS.ErrnoException) => error);
+    if (bytes instanceof Error) {
+      rejected.push({ reason: 'unreadable', message: `${fileName} cannot be read (${bytes.code ?? bytes.message}).`, fileName });
+      continue;
+    }
     const result = parseDocument(fileName, bytes, maxBytes);
     // The id is the name without extension: "a.md" and "a.txt" would share it, and one would shadow the other.
     const sameId = 'rejection' in result ? undefined : documents.find((d) => d.id === result.id);

@@ -12,6 +12,9 @@ export function decodeDocumentBytes(bytes: Uint8Array, label: string, maxBytes: 
   if (bytes.length > maxBytes) {
     return reject('too-large', `${label} is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}.`);
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return reject('not-utf8', `${label} is UTF-16 text. Save it as UTF-8 and try again.`);
+  }
   if (bytes.includes(0)) {
     return reject('binary', `${label} looks like a binary file (it contains NUL bytes), not text.`);
   }

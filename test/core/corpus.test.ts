@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ describe('decodeDocumentBytes', () => {
     ['too large', utf8('x'.repeat(11)), 10, 'too-large', /^notes\.md is 11 B; the limit is 10 B\.$/],
     ['too large, in megabytes', new Uint8Array(3 * 1024 * 1024).fill(0x61), 2 * 1024 * 1024, 'too-large', /3\.0 MB; the limit is 2\.0 MB/],
     ['NUL bytes', utf8('text\u0000more text'), 100, 'binary', /notes\.md looks like a binary file \(it contains NUL bytes\)/],
-    ['UTF-16 text (NUL between ASCII letters)', Uint8Array.of(0xff, 0xfe, 0x68, 0x00, 0x69, 0x00), 100, 'binary', /NUL bytes/],
+    ['UTF-16 text with a byte order mark', Uint8Array.of(0xff, 0xfe, 0x68, 0x00, 0x69, 0x00), 100, 'not-utf8', /UTF-16 text. Save it as UTF-8/],
+    ['UTF-16 text without a byte order mark (NUL between ASCII letters)', Uint8Array.of(0x68, 0x00, 0x69, 0x00), 100, 'binary', /NUL bytes/],
     ['control characters', utf8(`${'\u0001\u0002\u0003'.repeat(5)}some text`), 100, 'binary', /too many control characters/],
     ['invalid UTF-8 (Latin-1 é)', Uint8Array.of(0x63, 0x61, 0x66, 0xe9, 0x0a), 100, 'not-utf8', /^notes\.md is not valid UTF-8 text\./],
     ['truncated multi-byte sequence', Uint8Array.of(0x48, 0xc3), 100, 'not-utf8', /not valid UTF-8/],
@@ -219,5 +220,24 @@ describe('loadCorpus', () => {
     const corpus = await loadCorpus(missing, MAX);
     expect(corpus).toMatchObject({ documents: [], rejected: [] });
     expect(corpus.corpusHash).toBe(hashCorpus([]));
+  });
+});
+
+describe('unreadable entries and UTF-16', () => {
+  it('skips a folder named like a document instead of aborting the whole corpus', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'qantar-unreadable-'));
+    await mkdir(path.join(dir, 'folder.md'));
+    await writeFile(path.join(dir, 'good.txt'), 'A good document.');
+    const corpus = await loadCorpus(dir, 1024);
+    expect(corpus.documents.map((d) => d.id)).toEqual(['good']);
+    expect(corpus.rejected).toEqual([expect.objectContaining({ reason: 'unreadable', fileName: 'folder.md' })]);
+    expect(corpus.rejected[0]?.message).toMatch(/^folder\.md cannot be read/);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says that UTF-16 text must be saved as UTF-8', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
+    const result = decodeDocumentBytes(utf16, 'notes.txt', 1024);
+    expect(result).toEqual({ ok: false, rejection: { reason: 'not-utf8', message: 'notes.txt is UTF-16 text. Save it as UTF-8 and try again.' } });
   });
 });
