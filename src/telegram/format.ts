@@ -1,0 +1,85 @@
+import type { Answer, Quote, Unanswered } from '../answer/answer.js';
+import { escapeHtml, link } from './html.js';
+import type { Strings } from './i18n.js';
+import type { DocumentSummary } from './services.js';
+import { packBlocks, splitToFit } from './split.js';
+
+export { packBlocks, splitToFit } from './split.js';
+
+/** Telegram's limit for one text message (and for an inline result's message text). */
+export const MESSAGE_LIMIT = 4096;
+
+type Answered = Extract<Answer, { answered: true }>;
+
+/**
+ * Escapes a quote and puts its figures in bold. Figures are located in the raw text first and each
+ * segment is escaped on its own, so a figure can never be bolded across an escaped entity.
+ */
+export function highlightFigures(text: string, figures: readonly string[]): string {
+  const spans: Array<[number, number]> = [];
+  for (const figure of [...new Set(figures)].filter(Boolean).sort((a, b) => b.length - a.length)) {
+    for (let at = text.indexOf(figure); at !== -1; at = text.indexOf(figure, at + figure.length)) {
+      const end = at + figure.length;
+      if (!spans.some(([s, e]) => at < e && end > s)) spans.push([at, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let html = '';
+  let cursor = 0;
+  for (const [start, end] of spans) {
+    html += `${escapeHtml(text.slice(cursor, start))}<b>${escapeHtml(text.slice(start, end))}</b>`;
+    cursor = end;
+  }
+  return html + escapeHtml(text.slice(cursor));
+}
+
+/** "— Title, Publisher", the title linked when the document has a web address. */
+export function sourceHtml(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): string {
+  const publisher = quote.publisher ? `, ${escapeHtml(quote.publisher)}` : '';
+  return `— ${link(quote.title, quote.url)}${publisher}`;
+}
+
+/** One quote as blocks: a blockquote (split at sentences if it alone is too long) with its source under the last part. */
+export function quoteBlocks(quote: Quote, limit = MESSAGE_LIMIT): string[] {
+  const source = sourceHtml(quote);
+  const wrap = (piece: string) => `<blockquote>${highlightFigures(piece, quote.figures)}</blockquote>`;
+  // Reserve room for the source line so the last piece can always carry it.
+  const pieces = splitToFit(quote.text, (piece) => wrap(piece).length + source.length + 1 <= limit);
+  return pieces.map((piece, i) => (i === pieces.length - 1 ? `${wrap(piece)}\n${source}` : wrap(piece)));
+}
+
+/** The chat answer: bold lead line, then each quote with its source. Returns one string per message. */
+export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: { lead?: boolean } = {}): string[] {
+  const lead = options.lead === false ? [] : splitToFit(answer.lead, (p) => `<b>${escapeHtml(p)}</b>`.length <= limit);
+  const blocks = [...lead.map((p) => `<b>${escapeHtml(p)}</b>`), ...answer.quotes.flatMap((q) => quoteBlocks(q, limit))];
+  return packBlocks(blocks, limit);
+}
+
+/** A polite "no answer", with the questions that do work listed when there are no buttons to show them. */
+export function formatNoAnswer(answer: Unanswered, t: Strings, options: { listSuggestions: boolean }): string {
+  const reason = { 'not-covered': t.notCovered, 'empty-corpus': t.emptyCorpus, 'empty-question': t.emptyQuestion }[answer.reason];
+  if (answer.suggestions.length === 0) return reason;
+  if (!options.listSuggestions) return `${reason}\n\n${t.suggestionsHeader}`;
+  return [reason, '', t.suggestionsHeader, ...answer.suggestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
+}
+
+/** "• Title — Publisher", linked when there is a url: the lines of /help and /sources. */
+export function documentLines(documents: readonly DocumentSummary[]): string[] {
+  return documents.map((d) => `• ${link(d.title, d.url)}${d.publisher ? ` — ${escapeHtml(d.publisher)}` : ''}`);
+}
+
+/** A header and a list of lines, packed into as few messages as the limit allows. */
+export function formatList(header: string, lines: readonly string[], limit = MESSAGE_LIMIT): string[] {
+  if (lines.length === 0) return [header];
+  const [first = '', ...rest] = lines;
+  return packBlocks([`${header}\n${first}`, ...rest], limit, '\n');
+}
+
+/** Plain text for inline titles and descriptions, cut at a word boundary. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

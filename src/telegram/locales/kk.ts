@@ -1,0 +1,80 @@
+import { bold, code, escapeHtml } from '../html.js';
+import type { Strings } from '../i18n.js';
+import { numberFormatter, percent, uptime } from './numbers.js';
+
+// Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
+const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
+const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу' };
+
+export const kk: Strings = {
+  commands: {
+    start: 'Таныстыру және сұрақ мысалдары',
+    help: 'Қалай сұрау керек және мен қандай құжаттарды келтіремін',
+    sources: 'Мен жауап беретін құжаттар',
+    ask: 'Топта сұрақ қою: /ask <сұрақ>',
+    reindex: 'Әкімші: индексті қайта құру',
+    docs: 'Әкімші: құжаттар тізімі (id-мен)',
+    remove: 'Әкімші: құжатты жою: /remove <id>',
+    stats: 'Әкімші: индекс пен сұрақтар статистикасы',
+  },
+  intro: (documents) =>
+    `Мен Қазақстандағы 2022 жылғы қаңтар оқиғалары туралы сұрақтарға тек ${n(documents)} құжаттан алынған сөзбе-сөз дәйексөздермен жауап беремін:`,
+  introEmpty: 'Мен Қазақстандағы 2022 жылғы қаңтар оқиғалары туралы сұрақтарға дәйексөздермен жауап беремін, бірақ әзірге құжаттар жүктелмеген.',
+  examples: 'Мына сұрақтардың бірін қойып көріңіз:',
+  helpUsage: (bot) =>
+    [
+      'Маған сұрақ жіберіңіз, мен құжаттардағы сөйлемдермен, әр дәйексөздің астында дереккөзімен жауап беремін.',
+      `Топтарда ${code('/ask <сұрақ>')} командасын қолданыңыз немесе @${escapeHtml(bot)} деп атаңыз. Кез келген чатта: ${code(`@${bot} <сұрақ>`)}.`,
+    ].join('\n'),
+  sourcesHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
+  noDocuments: 'Әзірге құжаттар жүктелмеген.',
+  notCovered: 'Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ, сондықтан келтіретін дәйексөз жоқ.',
+  emptyCorpus: 'Кешіріңіз, әзірге жауап беретін құжаттар жоқ.',
+  emptyQuestion: 'Құжаттар туралы сұрақ жазыңыз.',
+  suggestionsHeader: 'Мына сұрақтардың жауабы бар:',
+  tooLong: (max) => `Сұрақ тым ұзын. ${n(max)} таңбадан аспауын өтінемін.`,
+  nonText: 'Мен тек мәтінді түсінемін. Сұрағыңызды жазыңыз.',
+  unknownCommand: 'Мұндай команданы білмеймін. Не істей алатынымды көру үшін /help жіберіңіз.',
+  askUsage: (bot) => `Сұрақты командадан кейін жазыңыз, мысалы ${code(`/ask@${bot} Қанша адам ұсталды?`)}`,
+  rateLimited: 'Сіз мен жауап беріп үлгергеннен жылдам сұрап жатырсыз. Бір минут күтіп, қайталап көріңіз.',
+  apology: 'Кешіріңіз, бірдеңе дұрыс болмады. Сәлден кейін қайталап көріңіз.',
+  buttonExpired: 'Бұл түйме ескірген. Жаңа мысалдар үшін /start жіберіңіз.',
+  adminsOnly: 'Кешіріңіз, бұл тек бот әкімшілеріне арналған.',
+  adminPrivateOnly: 'Әкімші командаларын менімен жеке чатта қолданыңыз.',
+  busy: 'Корпусты өзгерту жүріп жатыр. Ол аяқталған соң қайталаңыз.',
+  reindexStarting: 'Қайта индекстеу: корпусты оқып жатырмын…',
+  progress: (stage, done, total, eta) => {
+    const left = eta === undefined ? '' : `, ~${n(Math.ceil(eta))} с қалды`;
+    return `${escapeHtml(STAGES[stage] ?? stage)} ${n(done)} / ${n(total)} (${percent(done, total)}%)${left}`;
+  },
+  reindexDone: (c) =>
+    `Қайта индекстелді: ${n(c.documents)} құжат, ${n(c.passages)} үзінді; векторланды ${n(c.embedded)}, қайта қолданылды ${n(c.reused)}; ${s(c.seconds)} с.`,
+  uploadTooLarge: (max) => `Файл тым үлкен. Шегі — ${size(max)}.`,
+  uploadStarting: (file) => `${escapeHtml(file)} қосып жатырмын…`,
+  uploadDownloadFailed: 'Файлды Telegram-нан жүктеп ала алмадым. Қайта жіберіңіз.',
+  uploadAdded: (title, count, seconds) => `«${escapeHtml(title)}» қосылды: ${n(count)} үзінді, ${s(seconds)} с`,
+  removeUsage: `Командадан кейін құжат id-ін жазыңыз, мысалы ${code('/remove 000_ce937058a360aa29')}. Id тізімі — /docs.`,
+  removeNotFound: (id) => `${code(id)} id-і бар құжат жоқ. Id тізімі — /docs.`,
+  removeConfirm: (title, id) => `«${escapeHtml(title)}» (${code(id)}) корпустан жойылсын ба?`,
+  removeYes: 'Жою',
+  removeNo: 'Бас тарту',
+  removeCancelled: 'Ештеңе жойылған жоқ.',
+  removing: (title) => `«${escapeHtml(title)}» жойылып жатыр…`,
+  removed: (title, c) => `«${escapeHtml(title)}» жойылды. Қазір ${n(c.documents)} құжат, ${n(c.passages)} үзінді; ${s(c.seconds)} с.`,
+  docsHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
+  docsLine: (d) => `• ${code(d.id)} ${escapeHtml(d.title)} · ${n(d.passages)} үзінді${d.date ? ` · ${escapeHtml(d.date)}` : ''}`,
+  stats: (v) =>
+    [
+      `Құжаттар: ${n(v.documents)}`,
+      `Үзінділер: ${n(v.passages)}`,
+      `Модель: ${code(v.modelId)}`,
+      `Индекс құрылды: ${escapeHtml(v.builtAt)}`,
+      `Жұмыс уақыты: ${uptime(v.uptimeSeconds)}`,
+      `Іске қосылғаннан бері сұрақтар: ${n(v.answered)} жауаппен, ${n(v.abstained)} жауапсыз`,
+    ].join('\n'),
+  inlineNoAnswerTitle: 'Құжаттарымда жауап жоқ',
+  inlineNoAnswerDescription: 'Құжаттар бұл сұрақты қамтымайды. Жауабы бар сұрақтар үшін басыңыз.',
+  inlineOpenChat: 'Ботпен чатты ашу',
+  inlineSampleDescription: 'Сұрақ мысалы: жіберіп, «Жауап» түймесін басыңыз',
+  inlineAnswerButton: 'Жауап',
+};

@@ -1,0 +1,90 @@
+import { run } from '@grammyjs/runner';
+import { pino, type Logger } from 'pino';
+import { type Config, requireBotToken } from '../config.js';
+import { registerCommands } from './commands.js';
+import { ALLOWED_UPDATES, type QantarBot, createBot } from './createBot.js';
+import type { CorpusAdmin, QuestionService } from './services.js';
+import { type Transport, startWebhook } from './webhookServer.js';
+
+export interface StartBotOptions {
+  config: Config;
+  services: QuestionService;
+  admin: CorpusAdmin;
+  /** Called after the bot has stopped and in-flight work is done: close the index, flush logs. */
+  onStopped?: () => Promise<void>;
+}
+
+/**
+ * Starts the bot with long polling, or as a webhook server when WEBHOOK_URL is set. SIGINT and
+ * SIGTERM stop taking updates, let questions in flight finish, call `onStopped`, then exit.
+ */
+export async function startBot(options: StartBotOptions): Promise<{ stop(): Promise<void> }> {
+  const { config } = options;
+  const logger = pino({ level: config.logLevel, base: { service: 'qantar-bot' } });
+  const qantar = createBot({
+    token: requireBotToken(config),
+    apiRoot: config.telegramApiRoot,
+    services: options.services,
+    admin: options.admin,
+    adminIds: config.adminIds,
+    limits: { maxQuestionLength: config.maxQuestionLength, maxUploadBytes: config.maxUploadBytes, rateLimitPerMinute: config.rateLimitPerMinute },
+    logger,
+  });
+  // getMe first: a wrong token or API root fails here, at start, with a clear error.
+  await qantar.bot.init();
+  await registerCommands(qantar.bot.api, config.adminIds, logger);
+  const transport = config.webhook ? await startWebhook(qantar, config.webhook, logger) : await startPolling(qantar, logger);
+  logger.info({ username: qantar.bot.botInfo.username, mode: config.webhook ? 'webhook' : 'polling' }, 'bot started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= shutdown(qantar, transport, logger, options.onStopped).finally(() => removeSignals()));
+  const removeSignals = handleSignals(stop, logger);
+  return { stop };
+}
+
+async function startPolling({ bot }: QantarBot, logger: Logger): Promise<Transport> {
+  // getUpdates fails with 409 while a webhook is set, e.g. after switching back from webhook mode.
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  runner.task()?.catch((error: unknown) => logger.fatal({ err: error }, 'polling stopped with an error'));
+  return {
+    // Resolves once the middleware of updates already fetched has finished.
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+}
+
+async function shutdown(qantar: QantarBot, transport: Transport, logger: Logger, onStopped?: () => Promise<void>): Promise<void> {
+  logger.info({ inFlight: qantar.background.size }, 'stopping: no new updates, finishing work in flight');
+  await transport.stop();
+  await qantar.background.settled();
+  await onStopped?.();
+  logger.info('stopped');
+}
+
+/** First signal: graceful stop, then exit. A second one while stopping: exit at once. */
+function handleSignals(stop: () => Promise<void>, logger: Logger): () => void {
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    received = true;
+    logger.info({ signal }, 'signal received');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/answer.js';
+import {
+  formatAnswer,
+  formatList,
+  formatNoAnswer,
+  highlightFigures,
+  packBlocks,
+  quoteBlocks,
+  shorten,
+  sourceHtml,
+  splitToFit,
+} from '../../src/telegram/format.js';
+import { escapeHtml, link } from '../../src/telegram/html.js';
+import { catalog } from '../../src/telegram/i18n.js';
+import { answered, quote } from './harness.js';
+
+/** Every tag opened in a message is closed in it, in order: Telegram rejects anything else. */
+function expectBalanced(html: string): void {
+  const stack: string[] = [];
+  for (const [, closing, name] of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+  // No stray "<" or a "&" that does not start an entity.
+  expect(html.replace(/<\/?[a-z]+( href="[^"]*")?>/g, '')).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot);)/);
+}
+
+describe('escaping', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['<b>x</b>', '&lt;b&gt;x&lt;/b&gt;'],
+    ['AT&T', 'AT&amp;T'],
+    ['&lt;', '&amp;lt;'],
+    ['"quoted"', '"quoted"'],
+  ])('escapeHtml(%j) = %j', (input, expected) => {
+    expect(escapeHtml(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Title', 'https://example.org/a?b=1&c=2', '<a href="https://example.org/a?b=1&amp;c=2">Title</a>'],
+    ['T', 'https://x.org/"><script>', '<a href="https://x.org/&quot;&gt;&lt;script&gt;">T</a>'],
+    ['T', 'javascript:alert(1)', 'T'],
+    ['<T>', null, '&lt;T&gt;'],
+  ])('link(%j, %j)', (text, url, expected) => {
+    expect(link(text, url)).toBe(expected);
+  });
+});
+
+describe('highlightFigures', () => {
+  it.each<[string, string[], string]>([
+    ['About 2,000 were detained.', ['About 2,000'], '<b>About 2,000</b> were detained.'],
+    ['No figures here.', [], 'No figures here.'],
+    ['5 < 7 & 7 > 5', ['5', '7'], '<b>5</b> &lt; <b>7</b> &amp; <b>7</b> &gt; <b>5</b>'],
+    ['$200 million and 200 people', ['$200 million', '200'], '<b>$200 million</b> and <b>200</b> people'],
+    ['A&B 10', ['A&B 10'], '<b>A&amp;B 10</b>'],
+    ['figure missing', ['42'], 'figure missing'],
+  ])('%j with %j', (text, figures, expected) => {
+    expect(highlightFigures(text, figures)).toBe(expected);
+  });
+});
+
+describe('sourceHtml', () => {
+  it.each([
+    [{ title: 'Report', publisher: 'HRW', url: 'https://hrw.org/r' }, '— <a href="https://hrw.org/r">Report</a>, HRW'],
+    [{ title: 'Report', publisher: null, url: null }, '— Report'],
+    [{ title: 'R & D', publisher: '<P>', url: null }, '— R &amp; D, &lt;P&gt;'],
+  ])('%j', (source, expected) => {
+    expect(sourceHtml(source)).toBe(expected);
+  });
+});
+
+describe('splitToFit', () => {
+  const under = (n: number) => (piece: string) => piece.length <= n;
+  it.each<[string, number, string[]]>([
+    ['Short.', 100, ['Short.']],
+    ['One two. Three four. Five six.', 20, ['One two. Three four.', 'Five six.']],
+    ['Is it? Yes! Done.', 8, ['Is it?', 'Yes!', 'Done.']],
+    ['“Quoted.” Next one.', 12, ['“Quoted.”', 'Next one.']],
+    ['Line one\nLine two', 10, ['Line one', 'Line two']],
+    ['aaaa bbbb cccc', 9, ['aaaa bbbb', 'cccc']],
+    ['abcdefghij', 4, ['abcd', 'efgh', 'ij']],
+    ['😀😀😀', 4, ['😀😀', '😀']],
+  ])('%j at %i', (text, limit, expected) => {
+    expect(splitToFit(text, under(limit))).toEqual(expected);
+  });
+
+  it('measures the rendered form, so escapes count', () => {
+    const pieces = splitToFit('& & & & &', (p) => escapeHtml(p).length <= 10);
+    expect(pieces.every((p) => escapeHtml(p).length <= 10)).toBe(true);
+    expect(pieces.join(' ')).toBe('& & & & &');
+  });
+});
+
+describe('packBlocks', () => {
+  it.each<[string[], number, string[]]>([
+    [['a', 'b', 'c'], 100, ['a\n\nb\n\nc']],
+    [['aaaa', 'bbbb', 'cccc'], 10, ['aaaa\n\nbbbb', 'cccc']],
+    [['aaaaaaaaaaaa', 'b'], 10, ['aaaaaaaaaaaa', 'b']],
+    [[], 10, []],
+  ])('%j at %i', (blocks, limit, expected) => {
+    expect(packBlocks(blocks, limit)).toEqual(expected);
+  });
+});
+
+describe('formatAnswer', () => {
+  const short = answered('q', 'About 2,000 people were detained', [quote('About 2,000 people were detained.', ['About 2,000'])]);
+
+  it('renders a bold lead and a quote with its source', () => {
+    expect(formatAnswer(short as Extract<Answer, { answered: true }>)).toEqual([
+      '<b>About 2,000 people were detained</b>\n\n<blockquote><b>About 2,000</b> people were detained.</blockquote>\n— <a href="https://example.org/acca">Torture of participants</a>, ACCA',
+    ]);
+  });
+
+  it('splits at quote boundaries and keeps every message within the limit and balanced', () => {
+    const quotes = Array.from({ length: 60 }, (_, i) => quote(`${i} <people> & more were detained in region number ${i}, officials said.`, [`${i}`]));
+    const messages = formatAnswer(answered('q', 'lead', quotes) as Extract<Answer, { answered: true }>, 1000);
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(1000);
+      expectBalanced(m);
+      // A quote and its source never end up in different messages.
+      expect(m.match(/<blockquote>/g)?.length).toBe(m.match(/\n— /g)?.length);
+    }
+  });
+
+  it('splits one very long quote at sentence boundaries, each part its own blockquote, source after the last', () => {
+    const sentences = Array.from({ length: 200 }, (_, i) => `Sentence ${i} says that ${i * 3} houses & <shops> burned.`);
+    const long = quote(sentences.join(' '), ['3']);
+    const blocks = quoteBlocks(long, 4096);
+    expect(blocks.length).toBeGreaterThan(2);
+    for (const block of blocks) {
+      expect(block.length).toBeLessThanOrEqual(4096);
+      expectBalanced(block);
+      // Each part ends at a sentence end.
+      expect(block).toMatch(/burned\.<\/blockquote>(\n— .*)?$/);
+    }
+    expect(blocks.at(-1)).toMatch(/\n— <a href/);
+    expect(blocks.slice(0, -1).some((b) => b.includes('\n— '))).toBe(false);
+  });
+
+  it('can leave the lead out (inline results for secondary quotes)', () => {
+    const [html] = formatAnswer(short as Extract<Answer, { answered: true }>, 4096, { lead: false });
+    expect(html).toMatch(/^<blockquote>/);
+  });
+});
+
+describe('formatNoAnswer', () => {
+  const t = catalog.en;
+  const none = (reason: 'not-covered' | 'empty-corpus' | 'empty-question', suggestions = ['How many <died>?']) =>
+    ({ answered: false, question: 'q', reason, suggestions }) as const;
+
+  it.each([
+    [none('not-covered'), true, `${t.notCovered}\n\n${t.suggestionsHeader}\n• How many &lt;died&gt;?`],
+    [none('not-covered'), false, `${t.notCovered}\n\n${t.suggestionsHeader}`],
+    [none('empty-corpus', []), true, t.emptyCorpus],
+    [none('empty-question', []), true, t.emptyQuestion],
+  ])('%j, list=%s', (answer, listSuggestions, expected) => {
+    expect(formatNoAnswer({ ...answer, suggestions: [...answer.suggestions] }, t, { listSuggestions })).toBe(expected);
+  });
+});
+
+describe('lists and titles', () => {
+  it('packs long lists into several messages, header first', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `• Document number ${i} with a rather long title`);
+    const messages = formatList('<b>Documents (300):</b>', lines);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages[0]).toMatch(/^<b>Documents \(300\):<\/b>\n• Document number 0/);
+    expect(messages.every((m) => m.length <= 4096)).toBe(true);
+    expect(messages.join('\n').split('\n')).toHaveLength(301);
+  });
+
+  it.each([
+    ['short', 10, 'short'],
+    ['one two three four', 12, 'one two…'],
+    ['abcdefghijklmnop', 8, 'abcdefg…'],
+    ['  spaced   out  ', 20, 'spaced out'],
+  ])('shorten(%j, %i) = %j', (text, max, expected) => {
+    expect(shorten(text, max)).toBe(expected);
+  });
+});
