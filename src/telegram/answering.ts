@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../answer/answer.js';
 import type { BotContext } from './context.js';
@@ -6,18 +7,27 @@ import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, shorten } from './format.j
 import { escapeHtml } from './html.js';
 import { replyTo } from './hygiene.js';
 
-/** Callback data for an example question: its index in `suggestions()`, because the text may exceed 64 bytes. */
-export const ASK_CALLBACK = /^ask:(\d{1,2})$/;
-const askData = (index: number) => `ask:${index}`;
+/**
+ * Callback data for an example question: its index in `suggestions()` (the text may exceed 64 bytes)
+ * and a short hash of the text, so a button from before a reindex cannot ask a different question.
+ */
+export const ASK_CALLBACK = /^ask:(\d{1,2}):([0-9a-f]{8})$/;
+export const askData = (index: number, question: string) => `ask:${index}:${questionHash(question)}`;
+
+function questionHash(question: string): string {
+  return createHash('sha256').update(question).digest('hex').slice(0, 8);
+}
 
 /** Buttons for example questions; labels are cut to fit a button, the full text is looked up on press. */
 export function suggestionKeyboard(questions: readonly string[]): InlineKeyboard | undefined {
   if (questions.length === 0) return undefined;
-  return InlineKeyboard.from(questions.map((question, i) => [InlineKeyboard.text(shorten(question, 60), askData(i))]));
+  return InlineKeyboard.from(questions.map((question, i) => [InlineKeyboard.text(shorten(question, 60), askData(i, question))]));
 }
 
-export function suggestionAt(deps: Pick<FeatureDeps, 'services'>, index: number): string | undefined {
-  return deps.services.suggestions(SUGGESTION_COUNT)[index];
+/** The question behind a button, or undefined when the suggestions have changed since it was sent. */
+export function suggestionAt(deps: Pick<FeatureDeps, 'services'>, index: number, hash: string): string | undefined {
+  const question = deps.services.suggestions(SUGGESTION_COUNT)[index];
+  return question !== undefined && questionHash(question) === hash ? question : undefined;
 }
 
 export interface AnswerOptions {

@@ -46,7 +46,11 @@ async function startPolling({ bot }: QantarBot, logger: Logger): Promise<Transpo
   // getUpdates fails with 409 while a webhook is set, e.g. after switching back from webhook mode.
   await bot.api.deleteWebhook();
   const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-  runner.task()?.catch((error: unknown) => logger.fatal({ err: error }, 'polling stopped with an error'));
+  // A bot that no longer polls is useless: exit so the supervisor restarts it.
+  runner.task()?.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'polling stopped with an error');
+    process.exit(1);
+  });
   return {
     // Resolves once the middleware of updates already fetched has finished.
     stop: async () => {

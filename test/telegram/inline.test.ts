@@ -37,7 +37,9 @@ describe('inline mode', () => {
   it('offers sample questions for an empty query', async () => {
     const h = createHarness();
     await h.send(inlineUpdate('   '));
-    const { results } = inlineAnswer(h);
+    const { results, is_personal } = inlineAnswer(h);
+    // The samples are in the asker's language, so Telegram must not serve them to others from its cache.
+    expect(is_personal).toBe(true);
     expect(results.map((r: { title: string }) => r.title)).toEqual(SUGGESTIONS);
     expect(results[0].reply_markup.inline_keyboard[0][0]).toEqual({ text: 'Answer', switch_inline_query_current_chat: SUGGESTIONS[0] });
     expect(h.services.asked).toEqual([]);
@@ -46,7 +48,8 @@ describe('inline mode', () => {
   it('says clearly when there is no answer and offers a button to a private chat', async () => {
     const h = createHarness();
     await h.send(inlineUpdate('What is the capital of France?', user(4004, 'ru')));
-    const { results, button } = inlineAnswer(h);
+    const { results, button, is_personal } = inlineAnswer(h);
+    expect(is_personal).toBe(true);
     expect(results).toHaveLength(1);
     expect(results[0].title).toBe('В моих документах нет ответа');
     expect(results[0].input_message_content.message_text).toContain('• How many people were detained?');

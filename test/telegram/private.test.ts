@@ -1,3 +1,4 @@
+import { askData } from '../../src/telegram/answering.js';
 import { describe, expect, it } from 'vitest';
 import { type Harness, SUGGESTIONS, answered, createHarness, quote } from './harness.js';
 import { NOW_SECONDS, callbackUpdate, editedUpdate, message, messageUpdate, stickerUpdate, textUpdate, user } from './updates.js';
@@ -38,7 +39,7 @@ describe('private chat questions', () => {
     const reply = h.sent()[0]!;
     expect(reply.payload.text).toContain('my documents do not cover this question');
     expect(reply.payload.text).toContain('These questions do have answers:');
-    expect(keyboardData(reply)).toEqual(['ask:0', 'ask:1', 'ask:2']);
+    expect(keyboardData(reply)).toEqual(SUGGESTIONS.slice(0, 3).map((q, i) => askData(i, q)));
     expect(h.counters.abstained).toBe(1);
   });
 
@@ -50,10 +51,10 @@ describe('private chat questions', () => {
     expect(intro.payload.text).toContain('• Torture of participants');
     expect(intro.payload.text).toContain('• Kazakhstan: Killings, Excessive Use of Force');
     const data = keyboardData(intro);
-    expect(data).toEqual(['ask:0', 'ask:1', 'ask:2']);
+    expect(data).toEqual(SUGGESTIONS.slice(0, 3).map((q, i) => askData(i, q)));
     expect(data.every((d) => Buffer.byteLength(d) <= 64)).toBe(true);
 
-    await h.send(callbackUpdate('ask:0'));
+    await h.send(callbackUpdate(data[0]!));
     await h.background.settled();
     expect(h.services.asked).toEqual([SUGGESTIONS[0]]);
     expect(h.sent('answerCallbackQuery')).toHaveLength(1);
@@ -63,7 +64,14 @@ describe('private chat questions', () => {
 
   it('treats an out-of-range example button as expired', async () => {
     const h = createHarness();
-    await h.send(callbackUpdate('ask:9'));
+    await h.send(callbackUpdate(askData(9, 'How many?')));
+    expect(h.services.asked).toEqual([]);
+    expect(h.sent('answerCallbackQuery')[0]!.payload.text).toContain('out of date');
+  });
+
+  it('treats a button whose question changed since it was sent (a reindex) as expired', async () => {
+    const h = createHarness();
+    await h.send(callbackUpdate(askData(0, 'A question the bot suggested before the corpus changed?')));
     expect(h.services.asked).toEqual([]);
     expect(h.sent('answerCallbackQuery')[0]!.payload.text).toContain('out of date');
   });

@@ -1,3 +1,4 @@
+import { askData } from '../../src/telegram/answering.js';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,7 @@ describe('the bot over the real core', () => {
     const reply = h.sent()[0]!.payload;
     expect(reply.text).toContain('my documents do not cover this question');
     expect(reply.reply_markup.inline_keyboard).toHaveLength(3);
-    await h.send(callbackUpdate('ask:0'));
+    await h.send(callbackUpdate(reply.reply_markup.inline_keyboard[0][0].callback_data));
     expect(h.texts().at(-1)).toMatch(/^❓ <i>How many .+\?<\/i>\n\n<b>/);
   });
 

@@ -24,13 +24,15 @@ export function inlineFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
+    // Quotes carry no interface strings and can be shared by everyone; the rest is in the asker's language.
     const common = { cache_time: CACHE_SECONDS, is_personal: false };
-    if (query === '') return void (await ctx.answerInlineQuery(sampleResults(deps.services.suggestions(SAMPLE_COUNT), ctx.t), common));
+    const personal = { cache_time: CACHE_SECONDS, is_personal: true };
+    if (query === '') return void (await ctx.answerInlineQuery(sampleResults(deps.services.suggestions(SAMPLE_COUNT), ctx.t), personal));
     const answer = query.length > deps.limits.maxQuestionLength ? undefined : await deps.services.ask(query);
     if (answer?.answered) return void (await ctx.answerInlineQuery(answerResults(answer), common));
     const text = answer ? formatNoAnswer(answer, ctx.t, { listSuggestions: true }) : ctx.t.tooLong(deps.limits.maxQuestionLength);
     await ctx.answerInlineQuery([noAnswerResult(text, ctx.t)], {
-      ...common,
+      ...personal,
       button: { text: ctx.t.inlineOpenChat, start_parameter: INLINE_START_PARAMETER },
     });
   });

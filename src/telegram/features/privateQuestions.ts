@@ -14,7 +14,7 @@ export function privateQuestionsFeature(deps: FeatureDeps): Composer<BotContext>
   pm.on(['message', 'callback_query:data'], deps.questionLimiter);
 
   pm.callbackQuery(ASK_CALLBACK, async (ctx) => {
-    const question = suggestionAt(deps, Number(ctx.match[1]));
+    const question = suggestionAt(deps, Number(ctx.match[1]), ctx.match[2] as string);
     if (question === undefined) {
       await ctx.answerCallbackQuery({ text: ctx.t.buttonExpired });
       return;
