@@ -3,7 +3,8 @@ import type { ProgressListener } from '../src/embedding/embedder.js';
 
 /**
  * Shared plumbing for the npm scripts: progress bars on stderr (stdout stays clean for --json),
- * and one-line errors instead of stack traces.
+ * redrawn in place on a terminal and printed as a line every 2 s in logs and CI, and one-line
+ * errors instead of stack traces.
  */
 export function progressBar(): ProgressListener & { stop(): void } {
   let bar: cliProgress.SingleBar | undefined;
@@ -14,7 +15,7 @@ export function progressBar(): ProgressListener & { stop(): void } {
       bar?.stop();
       stage = event.stage;
       bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: `${label(stage)} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s`, hideCursor: true, noTTYOutput: false },
+        { stream: process.stderr, format: `${label(stage)} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
         cliProgress.Presets.shades_classic,
       );
       bar.start(event.total, event.done);
@@ -33,7 +34,8 @@ export function progressBar(): ProgressListener & { stop(): void } {
 function label(stage: string): string {
   const labels: Record<string, string> = {
     distil: 'Building the bundled model',
-    embed: 'Embedding passages',
+    load: 'Loading the teacher model',
+    embed: 'Embedding sentences',
   };
   return (labels[stage] ?? stage).padEnd(26);
 }
