@@ -4,7 +4,7 @@ import type { LoadedCorpus } from '../corpus/loadCorpus.js';
 import type { Embedder, ProgressListener } from '../embedding/embedder.js';
 import { createHnswIndex, loadHnswIndex } from './hnswVectorIndex.js';
 import { VECTORS_FILE } from './indexStore.js';
-import { type HnswParams, INDEX_FORMAT_VERSION, type Manifest, vectorsReusable } from './manifest.js';
+import { type HnswParams, INDEX_FORMAT_VERSION, type Manifest, graphReusable, sentenceVectorsReusable } from './manifest.js';
 import { SentenceVectors, poolRows } from './sentenceVectors.js';
 import type { IndexedDocument, IndexedPassage, IndexedSentence, KnowledgeSnapshot } from './snapshot.js';
 import type { VectorIndex } from './vectorIndex.js';
@@ -27,6 +27,10 @@ export interface BuildStats {
   /** Passages of the previous build that are gone. */
   removed: number;
   seconds: number;
+  /** Wall time of the embedding stage. */
+  embedSeconds: number;
+  /** Time spent inside vector-index inserts (pooling excluded). */
+  insertSeconds: number;
 }
 
 export interface BuildResult {
@@ -37,7 +41,10 @@ export interface BuildResult {
   stats: BuildStats;
 }
 
-const EMBED_BATCH = 64;
+/** Sentences per embedding call while building: big enough to be worth a worker thread's round trip. */
+const CHUNK_SENTENCES = 512;
+/** Chunks submitted ahead of the one being inserted, so the workers never wait for the inserts. */
+const IN_FLIGHT = 4;
 
 /**
  * Every sentence is embedded once; a passage's vector is the pooled vectors of its sentences, so
@@ -48,22 +55,23 @@ const EMBED_BATCH = 64;
 export async function buildIndex(input: BuildInput): Promise<BuildResult> {
   const started = performance.now();
   const { embedder, previous } = input;
-  const reusable = previous !== undefined && vectorsReusable(previous.manifest, {
-    modelId: embedder.id, modelHash: embedder.modelHash, dim: embedder.dim, chunking: input.chunking,
-  });
+  const model = { modelId: embedder.id, modelHash: embedder.modelHash, dim: embedder.dim };
+  const cache = previous && sentenceVectorsReusable(previous.manifest, model) ? previous : undefined;
   const documents = chunkCorpus(input.corpus, input.chunking);
   const sentences = documents.flatMap((d) => d.sentences);
   const sentenceVectors = new SentenceVectors(embedder.dim, sentences.length);
-  const toEmbed = copyReusedSentences(sentences, sentenceVectors, reusable ? previous : undefined);
-  await embedSentences(toEmbed, sentenceVectors, embedder, input.onProgress);
+  const toEmbed = copyReusedSentences(sentences, sentenceVectors, cache);
 
-  const vectors = reusable
-    ? await loadHnswIndex(path.join(previous.folder, VECTORS_FILE), embedder.dim, input.hnsw, previous.vectors.size)
-    : createHnswIndex(embedder.dim, input.hnsw);
-  const removed = placePassages(documents, vectors, sentenceVectors, reusable ? previous : undefined);
+  const base = previous && graphReusable(previous.manifest, { ...model, chunking: input.chunking, hnsw: input.hnsw }) ? previous : undefined;
+  const graph = base && (await loadHnswIndex(path.join(base.folder, VECTORS_FILE), embedder.dim, input.hnsw, base.vectors.size).catch(() => undefined));
+  // Without the previous graph file (another process may have replaced that build), insert every passage afresh.
+  const vectors = graph ?? createHnswIndex(embedder.dim, input.hnsw);
+  const placer = passagePlacer(vectors, sentenceVectors, graph ? base : undefined);
+  const embedSeconds = await embedWhilePlacing(documents, toEmbed, sentenceVectors, embedder, placer, input.onProgress);
+  const { removed, insertSeconds } = placer.finish();
   const manifest = manifestFor(input, documents, sentences.length);
   const seconds = (performance.now() - started) / 1000;
-  return { manifest, documents, vectors, sentenceVectors, stats: { embedded: toEmbed.length, reused: sentences.length - toEmbed.length, removed, seconds } };
+  return { manifest, documents, vectors, sentenceVectors, stats: { embedded: toEmbed.length, reused: sentences.length - toEmbed.length, removed, seconds, embedSeconds, insertSeconds } };
 }
 
 function chunkCorpus(corpus: LoadedCorpus, chunking: ChunkingParams): IndexedDocument[] {
@@ -93,39 +101,107 @@ function copyReusedSentences(sentences: IndexedSentence[], store: SentenceVector
   return missing;
 }
 
-async function embedSentences(sentences: IndexedSentence[], store: SentenceVectors, embedder: Embedder, onProgress?: ProgressListener) {
-  onProgress?.({ stage: 'embed', done: 0, total: sentences.length });
-  for (let i = 0; i < sentences.length; i += EMBED_BATCH) {
-    const batch = sentences.slice(i, i + EMBED_BATCH);
-    const vectors = await embedder.embed(batch.map((s) => s.text), 'passage');
-    batch.forEach((sentence, j) => store.set(sentence.row, vectors[j] as Float32Array));
-    onProgress?.({ stage: 'embed', done: i + batch.length, total: sentences.length });
+interface Chunk {
+  documents: IndexedDocument[];
+  /** The chunk's sentences that need the model. */
+  sentences: IndexedSentence[];
+}
+
+/**
+ * Splits the sentences to embed into runs of CHUNK_SENTENCES, in corpus order. A document rides with
+ * the chunk that holds its last new sentence: by then all of its passages can be pooled and inserted.
+ */
+function chunksOf(documents: readonly IndexedDocument[], toEmbed: readonly IndexedSentence[]): Chunk[] {
+  const missing = new Set(toEmbed.map((s) => s.row));
+  const chunks: Chunk[] = [{ documents: [], sentences: [] }];
+  for (const document of documents) {
+    for (const sentence of document.sentences) {
+      if (!missing.has(sentence.row)) continue;
+      if ((chunks.at(-1) as Chunk).sentences.length >= CHUNK_SENTENCES) chunks.push({ documents: [], sentences: [] });
+      (chunks.at(-1) as Chunk).sentences.push(sentence);
+    }
+    (chunks.at(-1) as Chunk).documents.push(document);
   }
+  return chunks;
+}
+
+/**
+ * Embeds chunk after chunk with up to IN_FLIGHT chunks submitted ahead, and inserts each chunk's
+ * passages as soon as its sentences are in: with an embedder that runs on worker threads, the
+ * model and the HNSW inserts use both cores at once instead of taking turns. Documents are placed
+ * in corpus order, so labels come out as they would from one pass. Returns the embedding wall time.
+ */
+async function embedWhilePlacing(
+  documents: readonly IndexedDocument[], toEmbed: readonly IndexedSentence[], store: SentenceVectors,
+  embedder: Embedder, placer: PassagePlacer, onProgress?: ProgressListener,
+): Promise<number> {
+  const started = performance.now();
+  const chunks = chunksOf(documents, toEmbed);
+  const embed = async (chunk: Chunk): Promise<void> => {
+    if (chunk.sentences.length === 0) return;
+    const vectors = await embedder.embed(chunk.sentences.map((s) => s.text), 'passage');
+    // Quantised on arrival, not when the chunk's turn comes: float vectors left waiting outlived
+    // young-generation GC and piled up as ~400 MB of dead buffers at 100k passages.
+    chunk.sentences.forEach((sentence, j) => store.set(sentence.row, vectors[j] as Float32Array));
+  };
+  const submit = (chunk: Chunk) => {
+    const job = embed(chunk);
+    job.catch(() => undefined); // awaited in order below; a later failure must not go unhandled meanwhile
+    return job;
+  };
+  const jobs = chunks.slice(0, IN_FLIGHT).map(submit);
+  let done = 0;
+  onProgress?.({ stage: 'embed', done, total: toEmbed.length });
+  for (const [i, chunk] of chunks.entries()) {
+    await jobs[i];
+    const ahead = chunks[i + IN_FLIGHT];
+    if (ahead) jobs.push(submit(ahead));
+    done += chunk.sentences.length;
+    onProgress?.({ stage: 'embed', done, total: toEmbed.length });
+    for (const document of chunk.documents) placer.place(document);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+interface PassagePlacer {
+  place(document: IndexedDocument): void;
+  /** Deletes the passages no document kept; returns how many, and the time inserts took. */
+  finish(): { removed: number; insertSeconds: number };
 }
 
 /**
  * Gives every passage a label: unchanged passages keep the previous label and vector, new ones are
- * inserted, and passages that are gone are deleted. Returns how many were deleted.
+ * inserted, and passages that are gone are deleted when the placer finishes.
  */
-function placePassages(documents: IndexedDocument[], vectors: VectorIndex, store: SentenceVectors, previous?: KnowledgeSnapshot): number {
-  const previousLabel = new Map<string, number>();
-  for (const passage of previous?.passageByLabel.values() ?? []) previousLabel.set(passage.text, passage.label);
+function passagePlacer(vectors: VectorIndex, store: SentenceVectors, previous?: KnowledgeSnapshot): PassagePlacer {
+  // Several passages can share a text (the same article saved twice): each keeps one label of its own.
+  const previousLabels = new Map<string, number[]>();
   let nextLabel = 0;
-  for (const label of previousLabel.values()) nextLabel = Math.max(nextLabel, label + 1);
-  for (const document of documents) {
-    for (const passage of document.passages as IndexedPassage[]) {
-      const kept = previousLabel.get(passage.text);
-      previousLabel.delete(passage.text);
-      passage.label = kept ?? nextLabel++;
-      if (kept === undefined) {
-        const rows = document.sentences.slice(passage.firstSentence, passage.firstSentence + passage.sentenceCount).map((s) => s.row);
-        vectors.add(passage.label, poolRows(store, rows));
-      }
-    }
+  let insertMs = 0;
+  for (const passage of previous?.passageByLabel.values() ?? []) {
+    previousLabels.set(passage.text, [...(previousLabels.get(passage.text) ?? []), passage.label]);
+    nextLabel = Math.max(nextLabel, passage.label + 1);
   }
-  // Whatever is left belonged to passages that no longer exist.
-  for (const label of previousLabel.values()) vectors.remove(label);
-  return previousLabel.size;
+  return {
+    place(document) {
+      for (const passage of document.passages as IndexedPassage[]) {
+        const kept = previousLabels.get(passage.text)?.shift();
+        passage.label = kept ?? nextLabel++;
+        if (kept !== undefined) continue;
+        const rows = document.sentences.slice(passage.firstSentence, passage.firstSentence + passage.sentenceCount).map((s) => s.row);
+        const vector = poolRows(store, rows);
+        const insertStarted = performance.now();
+        vectors.add(passage.label, vector);
+        insertMs += performance.now() - insertStarted;
+      }
+    },
+    finish() {
+      // Whatever is left belonged to passages that no longer exist.
+      const gone = [...previousLabels.values()].flat();
+      for (const label of gone) vectors.remove(label);
+      return { removed: gone.length, insertSeconds: insertMs / 1000 };
+    },
+  };
 }
 
 function manifestFor(input: BuildInput, documents: IndexedDocument[], sentenceCount: number): Manifest {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadHnswIndex } from './hnswVectorIndex.js';
-import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { INDEX_FORMAT_VERSION, type Manifest, parseManifest } from './manifest.js';
 import { SentenceVectors } from './sentenceVectors.js';
 import { type IndexedDocument, type KnowledgeSnapshot, assembleSnapshot, fromStoredPassages, toStoredPassages } from './snapshot.js';
 import type { VectorIndex } from './vectorIndex.js';
@@ -32,16 +32,17 @@ export async function readCurrentBuildFolder(indexDir: string): Promise<string |
 
 export async function readManifest(folder: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    return parseManifest(JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')));
   } catch {
     return undefined;
   }
 }
 
-export async function loadSnapshot(folder: string, manifest: Manifest): Promise<KnowledgeSnapshot> {
+/** `efSearch` is the configured one: it is a search setting, not part of the stored graph. */
+export async function loadSnapshot(folder: string, manifest: Manifest, efSearch = manifest.hnsw.efSearch): Promise<KnowledgeSnapshot> {
   const stored = JSON.parse(await readFile(path.join(folder, 'passages.json'), 'utf8'));
   const documents = fromStoredPassages(stored);
-  const vectors = await loadHnswIndex(path.join(folder, VECTORS_FILE), manifest.dim, manifest.hnsw, manifest.counts.passages);
+  const vectors = await loadHnswIndex(path.join(folder, VECTORS_FILE), manifest.dim, { ...manifest.hnsw, efSearch }, manifest.counts.passages);
   const codes = await readFile(path.join(folder, SENTENCE_CODES));
   const scales = await readFile(path.join(folder, SENTENCE_SCALES));
   const sentenceVectors = new SentenceVectors(

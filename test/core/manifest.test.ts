@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_FORMAT_VERSION, type IndexRequirements, type Manifest, checkManifest, vectorsReusable } from '../../src/index/manifest.js';
+import { INDEX_FORMAT_VERSION, type IndexRequirements, type Manifest, checkManifest, graphReusable, parseManifest, sentenceVectorsReusable } from '../../src/index/manifest.js';
 
 const STORED: Manifest = {
   formatVersion: INDEX_FORMAT_VERSION,
@@ -18,6 +18,7 @@ const REQUIRED: IndexRequirements = {
   modelHash: STORED.modelHash,
   dim: STORED.dim,
   chunking: { ...STORED.chunking },
+  hnsw: { m: 16, efConstruction: 200 },
   corpusHash: STORED.corpusHash,
 };
 
@@ -30,6 +31,8 @@ describe('checkManifest', () => {
     ['another dimension', {}, { dim: 384 }, /vectors have 512 dimensions, the model gives 384/],
     ['another passage size', {}, { chunking: { sentencesPerPassage: 2, overlap: 1 } }, /chunking 3\/1 differs from 2\/1/],
     ['another overlap', {}, { chunking: { sentencesPerPassage: 3, overlap: 0 } }, /chunking 3\/1 differs from 3\/0/],
+    ['another HNSW M', {}, { hnsw: { m: 32, efConstruction: 200 } }, /HNSW graph was built with M=16, efConstruction=200/],
+    ['another HNSW efConstruction', {}, { hnsw: { m: 16, efConstruction: 100 } }, /HNSW graph was built with M=16, efConstruction=200/],
     ['another corpus', {}, { corpusHash: 'd'.repeat(64) }, /corpus changed/],
   ])('is not usable with %s, and says why', (_, stored, required, reason) => {
     const check = checkManifest({ ...STORED, ...stored }, { ...REQUIRED, ...required });
@@ -47,14 +50,14 @@ describe('checkManifest', () => {
 
   it.each<[string, Manifest]>([
     ['an exact match', STORED],
-    ['other HNSW search parameters (they do not change the stored vectors)', { ...STORED, hnsw: { m: 8, efConstruction: 100, efSearch: 16 } }],
+    ['another efSearch (a search setting, applied at load)', { ...STORED, hnsw: { ...STORED.hnsw, efSearch: 16 } }],
     ['another build time and counts', { ...STORED, builtAt: '2025-06-01T00:00:00.000Z', counts: { documents: 2, passages: 30, sentences: 60 } }],
   ])('is usable with %s', (_, stored) => {
     expect(checkManifest(stored, REQUIRED)).toEqual({ usable: true });
   });
 });
 
-describe('vectorsReusable', () => {
+describe('graphReusable', () => {
   const { corpusHash: _corpus, ...model } = REQUIRED;
 
   it.each<[string, Partial<Manifest>, boolean]>([
@@ -64,7 +67,39 @@ describe('vectorsReusable', () => {
     ['changed model files', { modelHash: 'f'.repeat(64) }, false],
     ['another chunking', { chunking: { sentencesPerPassage: 2, overlap: 0 } }, false],
     ['another format', { formatVersion: INDEX_FORMAT_VERSION + 1 }, false],
+    ['another HNSW M', { hnsw: { ...STORED.hnsw, m: 8 } }, false],
   ])('with %s → %s', (_, stored, expected) => {
-    expect(vectorsReusable({ ...STORED, ...stored }, model)).toBe(expected);
+    expect(graphReusable({ ...STORED, ...stored }, model)).toBe(expected);
+  });
+});
+
+describe('sentenceVectorsReusable', () => {
+  const model = { modelId: STORED.modelId, modelHash: STORED.modelHash, dim: STORED.dim };
+
+  it.each<[string, Partial<Manifest>, boolean]>([
+    ['the same model', {}, true],
+    ['another chunking (sentences are split the same way)', { chunking: { sentencesPerPassage: 2, overlap: 0 } }, true],
+    ['another HNSW graph', { hnsw: { m: 8, efConstruction: 50, efSearch: 16 } }, true],
+    ['another model', { modelId: 'use-lite' }, false],
+    ['changed model files', { modelHash: 'f'.repeat(64) }, false],
+    ['another dimension', { dim: 384 }, false],
+  ])('with %s → %s', (_, stored, expected) => {
+    expect(sentenceVectorsReusable({ ...STORED, ...stored }, model)).toBe(expected);
+  });
+});
+
+describe('parseManifest', () => {
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'manifest'],
+    ['a manifest without chunking', { ...STORED, chunking: undefined }],
+    ['a manifest with a text dimension', { ...STORED, dim: '512' }],
+    ['a manifest with negative counts', { ...STORED, counts: { documents: -1, passages: 0, sentences: 0 } }],
+  ])('rejects %s, so the index is rebuilt instead of misread', (_, json) => {
+    expect(parseManifest(json)).toBeUndefined();
+  });
+
+  it('accepts a complete manifest as it is', () => {
+    expect(parseManifest(JSON.parse(JSON.stringify(STORED)))).toEqual(STORED);
   });
 });

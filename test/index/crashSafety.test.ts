@@ -8,10 +8,11 @@ import { loadConfig, projectRoot } from '../../src/config.js';
 import { loadSnapshot, readCurrentBuildFolder, readManifest } from '../../src/index/indexStore.js';
 import { openQantar } from '../../src/main.js';
 
-const TSX = path.join(projectRoot, 'node_modules/.bin/tsx');
+
 let work: string;
 let env: NodeJS.ProcessEnv;
 
+// One process, not the tsx wrapper: SIGKILL must hit the process that is writing the index.
 /** Enough new text that embedding takes several batches, so the kill lands mid-build. */
 function filler(count: number): string {
   return Array.from({ length: count }, (_, i) => `Report ${i}: the district court in region ${i % 17} reviewed ${i + 3} appeals on day ${i}.`).join('\n');
@@ -19,7 +20,7 @@ function filler(count: number): string {
 
 function runUntilEmbedding(): Promise<{ killedDuringEmbed: boolean; exitSignal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['test/fixtures/rebuildUntilKilled.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/rebuildUntilKilled.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let killedDuringEmbed = false;
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /embed (\d+)\/(\d+)/.exec(chunk.toString());
