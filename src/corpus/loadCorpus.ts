@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusDocument, Rejection } from './document.js';
 import { parseFrontMatter, titleFromBody } from './frontMatter.js';
@@ -7,6 +7,10 @@ import { decodeDocumentBytes } from './validateText.js';
 
 /** The loader reads only text formats; HTML is reduced to text when it is added (see addDocument). */
 export const CORPUS_EXTENSIONS = ['.md', '.txt'];
+
+export class CorpusFolderError extends Error {
+  override name = 'CorpusFolderError';
+}
 
 export interface LoadedCorpus {
   documents: CorpusDocument[];
@@ -17,7 +21,10 @@ export interface LoadedCorpus {
 }
 
 export async function loadCorpus(corpusDir: string, maxBytes: number): Promise<LoadedCorpus> {
-  await mkdir(corpusDir, { recursive: true });
+  // A missing folder is a typo in the configuration, not an empty corpus: say so instead of answering nothing.
+  if (!(await stat(corpusDir).then((info) => info.isDirectory(), () => false))) {
+    throw new CorpusFolderError(`The corpus folder ${corpusDir} does not exist (CORPUS_DIR).`);
+  }
   const names = (await readdir(corpusDir)).filter(isCorpusFile).sort();
   const documents: CorpusDocument[] = [];
   const rejected: LoadedCorpus['rejected'] = [];

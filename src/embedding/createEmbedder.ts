@@ -46,7 +46,10 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
         `Use EMBEDDING_MODEL=${BUNDLED_MODEL_ID} to run offline.`,
     );
   });
-  return { ...embedder, modelHash: await hashModelFolder(path.join(modelsDir, modelId)) };
+  // Prefixes and pooling change the vectors as much as the weights do, so they are part of the hash.
+  const filesHash = await hashModelFolder(path.join(modelsDir, modelId));
+  const modelHash = createHash('sha256').update(filesHash).update(JSON.stringify(hubModelConventions(modelId))).digest('hex');
+  return { ...embedder, modelHash };
 }
 
 /** Prefixes and pooling that each retrieval model family was trained with. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,9 +215,16 @@ describe('loadCorpus', () => {
     expect(hashCorpus([])).not.toBe(hashCorpus([a]));
   });
 
-  it('creates a missing corpus folder and loads it as empty', async () => {
+  it('refuses a missing corpus folder with an error naming CORPUS_DIR, and creates nothing', async () => {
     const missing = path.join(dir, 'nested', 'corpus');
-    const corpus = await loadCorpus(missing, MAX);
+    await expect(loadCorpus(missing, MAX)).rejects.toThrow(`The corpus folder ${missing} does not exist (CORPUS_DIR).`);
+    await expect(stat(missing)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('loads an empty corpus folder as empty', async () => {
+    const empty = path.join(dir, 'empty');
+    await mkdir(empty);
+    const corpus = await loadCorpus(empty, MAX);
     expect(corpus).toMatchObject({ documents: [], rejected: [] });
     expect(corpus.corpusHash).toBe(hashCorpus([]));
   });
