@@ -35,6 +35,7 @@ function label(stage: string): string {
   const labels: Record<string, string> = {
     distil: 'Building the bundled model',
     load: 'Loading the teacher model',
+    write: 'Writing the model files',
     embed: 'Embedding sentences',
   };
   return (labels[stage] ?? stage).padEnd(26);

@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { env, pipeline } from '@xenova/transformers';
+import { EmbeddingPool } from './embeddingPool.js';
 import type { EmbedKind, Embedder } from './embedder.js';
 
-/** The only file that imports transformers.js; everything else sees the Embedder port. */
+/** The only file that imports transformers.js (embeddingWorker.ts runs it in worker threads); everything else sees the Embedder port. */
 
 export interface TransformersModelOptions {
   /** Id reported in manifests and answers, e.g. "bundled" or a Hub id. */
@@ -17,38 +19,155 @@ export interface TransformersModelOptions {
   pooling: 'mean' | 'cls';
 }
 
-type Extractor = (texts: string[], options: { pooling: 'mean' | 'cls'; normalize: boolean }) => Promise<{
-  data: Float32Array;
+interface RawTensor {
+  data: ArrayLike<number | bigint>;
   dims: number[];
-}>;
+}
 
+/** The pipeline's own parts: tokenizer and model are called directly so pooling can run on typed arrays. */
+interface FeaturePipeline {
+  tokenizer: { (texts: string[], options: { padding: boolean; truncation: boolean }): { attention_mask: RawTensor }; model: unknown };
+  model(inputs: unknown): Promise<{ last_hidden_state: RawTensor }>;
+}
+
+/** transformers.js's Unigram model: `tokenize` runs a Viterbi lattice over one pre-tokenized string. */
+interface UnigramModel {
+  vocab: string[];
+  tokenize(normalized: string): string[];
+}
+
+const WORD_START = '▁';
+/** Distinct words kept; a news corpus of 100k passages has far fewer. */
+const WORD_CACHE_LIMIT = 200_000;
+
+/** Embeds texts in the calling thread; returns the vectors packed row after row. */
+export interface Runner {
+  dim: number;
+  run(texts: readonly string[]): Promise<Float32Array>;
+}
+
+/** Measured by `npm run bench`: larger batches only add padding. */
 const BATCH_SIZE = 32;
+/** Below this, a call is cheaper in this thread than a round trip to a worker (queries are one text). */
+const POOL_MIN_TEXTS = 256;
+/**
+ * One worker: with the word cache a worker embeds ~5000 sentences/s, several times what HNSW inserts
+ * consume (~2 sentences per passage at ~700 inserts/s), so the main thread inserts on one core while
+ * the worker embeds on the other. A second worker only competed with the inserts and cost ~80 MB.
+ */
+const POOL_SIZE = Math.min(1, availableParallelism() - 1);
 
-export async function createTransformersEmbedder(options: TransformersModelOptions): Promise<Embedder> {
+export async function loadRunner(options: TransformersModelOptions): Promise<Runner> {
   env.localModelPath = options.modelsDir;
   env.cacheDir = options.modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = options.allowRemote;
-  const extractor = (await pipeline('feature-extraction', options.modelName, {
-    quantized: options.quantized,
-  })) as unknown as Extractor;
-  const run = async (texts: string[]): Promise<Float32Array[]> => {
-    const output = await extractor(texts, { pooling: options.pooling, normalize: true });
-    const dim = output.dims.at(-1) as number;
-    return texts.map((_, row) => output.data.slice(row * dim, (row + 1) * dim));
+  const extractor = (await pipeline('feature-extraction', options.modelName, { quantized: options.quantized })) as unknown as FeaturePipeline;
+  cacheWordPieces(extractor.tokenizer.model);
+  const runBatch = async (texts: string[]) => {
+    const inputs = extractor.tokenizer(texts, { padding: true, truncation: true });
+    const { last_hidden_state: hidden } = await extractor.model(inputs);
+    return poolHidden(hidden, inputs.attention_mask, options.pooling);
   };
-  const [probe] = await run(['dimension probe']);
+  const dim = (await runBatch(['dimension probe'])).length;
+  return {
+    dim,
+    async run(texts) {
+      // Batches of similar length: a batch is padded to its longest text, and the model and pooling
+      // pay for every padded position. Vectors do not depend on the batch, so the order is restored after.
+      const order = texts.map((_, i) => i).sort((a, b) => (texts[a] as string).length - (texts[b] as string).length);
+      const packed = new Float32Array(texts.length * dim);
+      for (let i = 0; i < order.length; i += BATCH_SIZE) {
+        const rows = order.slice(i, i + BATCH_SIZE);
+        const vectors = await runBatch(rows.map((row) => texts[row] as string));
+        rows.forEach((row, j) => packed.set(vectors.subarray(j * dim, (j + 1) * dim), row * dim));
+      }
+      return packed;
+    },
+  };
+}
+
+export async function createTransformersEmbedder(options: TransformersModelOptions): Promise<Embedder> {
+  const local = await loadRunner(options);
+  const pool = new EmbeddingPool(options, POOL_SIZE);
+  const { dim } = local;
   return {
     id: options.id,
     modelHash: options.modelHash,
-    dim: (probe as Float32Array).length,
+    dim,
     async embed(texts, kind) {
       const prefixed = texts.map((text) => options.prefixes[kind] + text);
-      const vectors: Float32Array[] = [];
-      for (let i = 0; i < prefixed.length; i += BATCH_SIZE) {
-        vectors.push(...(await run(prefixed.slice(i, i + BATCH_SIZE))));
-      }
-      return vectors;
+      // A bulk call (indexing) goes to worker threads, so the caller's thread stays free to insert.
+      const packed = prefixed.length >= POOL_MIN_TEXTS && pool.usable
+        ? await pool.run(prefixed).catch(() => local.run(prefixed))
+        : await local.run(prefixed);
+      return Array.from({ length: texts.length }, (_, row) => packed.subarray(row * dim, (row + 1) * dim));
     },
   };
+}
+
+/**
+ * The Metaspace pre-tokenizer hands Unigram whole sentences, and its lattice was ~60% of embedding
+ * time. When no piece has "▁" after its first character, no piece can span a word boundary, so the
+ * best path through a sentence is the best path through each "▁word" in turn: tokenizing word by
+ * word, with a cache, gives the same pieces (checked on every sentence of the bench corpora).
+ */
+export function cacheWordPieces(model: unknown): void {
+  const unigram = model as Partial<UnigramModel>;
+  if (!Array.isArray(unigram.vocab) || typeof unigram.tokenize !== 'function' || model?.constructor?.name !== 'Unigram') return;
+  if (unigram.vocab.some((piece) => piece.indexOf(WORD_START, 1) !== -1)) return;
+  const tokenizeSpan = unigram.tokenize.bind(model);
+  const cache = new Map<string, string[]>();
+  unigram.tokenize = (normalized) => {
+    const pieces: string[] = [];
+    for (const word of normalized.split(/(?=▁)/u)) {
+      let wordPieces = cache.get(word);
+      if (wordPieces === undefined) {
+        wordPieces = tokenizeSpan(word);
+        if (cache.size < WORD_CACHE_LIMIT) cache.set(word, wordPieces);
+      }
+      for (const piece of wordPieces) pieces.push(piece);
+    }
+    return pieces;
+  };
+}
+
+/**
+ * Pools [batch, seq, dim] hidden states into unit vectors, packed row after row. transformers.js's
+ * own mean_pooling reads every element through a Proxy and converts the int64 mask once per element,
+ * which cost ~70% of embedding time; this gives bit-identical vectors (same summation order, same
+ * float32 rounding in the norm) reading the typed arrays directly.
+ */
+export function poolHidden(hidden: RawTensor, mask: RawTensor, pooling: 'mean' | 'cls'): Float32Array {
+  const [batch, seq, dim] = hidden.dims as [number, number, number];
+  const data = hidden.data as Float32Array;
+  const packed = new Float32Array(batch * dim);
+  for (let b = 0; b < batch; b++) {
+    const row = packed.subarray(b * dim, (b + 1) * dim);
+    if (pooling === 'cls') row.set(data.subarray(b * seq * dim, b * seq * dim + dim));
+    else meanInto(row, data, b * seq * dim, mask.data, b * seq, seq);
+    normalizeInPlace(row);
+  }
+  return packed;
+}
+
+function meanInto(row: Float32Array, data: Float32Array, offset: number, mask: ArrayLike<number | bigint>, maskOffset: number, seq: number): void {
+  const dim = row.length;
+  const sums = new Float64Array(dim);
+  let count = 0;
+  for (let j = 0; j < seq; j++) {
+    if (Number(mask[maskOffset + j]) === 0) continue; // padded: adds exactly 0 to every sum
+    count++;
+    const base = offset + j * dim;
+    for (let k = 0; k < dim; k++) sums[k] = (sums[k] as number) + (data[base + k] as number);
+  }
+  for (let k = 0; k < dim; k++) row[k] = (sums[k] as number) / count;
+}
+
+/** L2 norm accumulated in float32, as transformers.js does, so stored indexes stay comparable. */
+function normalizeInPlace(row: Float32Array): void {
+  let squares = 0;
+  for (const value of row) squares = Math.fround(squares + value ** 2);
+  const norm = Math.fround(squares ** (1 / 2));
+  for (let k = 0; k < row.length; k++) row[k] = (row[k] as number) / norm;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { prepareLexicalIndex } from '../retrieval/lexicalIndex.js';
 import { loadHnswIndex } from './hnswVectorIndex.js';
 import { INDEX_FORMAT_VERSION, type Manifest, parseManifest } from './manifest.js';
 import { SentenceVectors } from './sentenceVectors.js';
@@ -74,6 +75,8 @@ export async function writeBuild(
   await writeFile(path.join(temp, SENTENCE_CODES), sentenceVectors.codes);
   await writeFile(path.join(temp, SENTENCE_SCALES), new Uint8Array(sentenceVectors.scales.buffer, sentenceVectors.scales.byteOffset, sentenceVectors.scales.byteLength));
   await writeFile(path.join(temp, 'passages.json'), JSON.stringify(toStoredPassages(INDEX_FORMAT_VERSION, documents)));
+  // Built with the index, not by the first question after the swap: that would stall answering (~5 s at 100k passages).
+  prepareLexicalIndex(documents);
   await writeFile(path.join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await rename(temp, final);
   const pointer = path.join(indexDir, `${CURRENT}${TEMP_PREFIX}${name}`);
