@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ensureBundledModel } from './bundled/ensureBundledModel.js';
 import type { EmbedKind, Embedder, ProgressListener } from './embedder.js';
 import { createTransformersEmbedder } from './transformersEmbedder.js';
-import { createUseLiteEmbedder } from './useLiteTeacher.js';
 
 /** A configured model that cannot be loaded: a start-up fault, reported in one line. */
 export class ModelLoadError extends Error {
@@ -17,7 +16,11 @@ export const BUNDLED_MODEL_ID = 'bundled';
 export const USE_LITE_MODEL_ID = 'use-lite';
 
 export async function createEmbedder(modelId: string, modelsDir: string, onProgress?: ProgressListener): Promise<Embedder> {
-  if (modelId === USE_LITE_MODEL_ID) return createUseLiteEmbedder();
+  if (modelId === USE_LITE_MODEL_ID) {
+    // Imported only here: TF.js costs ~0.8 s of start-up that the default model does not need.
+    const { createUseLiteEmbedder } = await import('./useLiteTeacher.js');
+    return createUseLiteEmbedder();
+  }
   if (modelId === BUNDLED_MODEL_ID) {
     const bundled = await ensureBundledModel(modelsDir, onProgress);
     return createTransformersEmbedder({
