@@ -41,8 +41,10 @@ async function ask(snapshot: KnowledgeSnapshot, question: string): Promise<Answe
   return answerQuestion(snapshot, embedder, question);
 }
 
+/** Callers pass answered questions only: an abstention here is a failure, not a pass. */
 function expectVerbatim(snapshot: KnowledgeSnapshot, answer: Answer): void {
-  if (!answer.answered) return;
+  if (!answer.answered) throw new Error(`expected an answer to "${answer.question}", got ${answer.reason}`);
+  expect(answer.quotes.length).toBeGreaterThan(0);
   for (const quote of answer.quotes) {
     expect(snapshot.documentById.get(quote.documentId)?.text.slice(quote.start, quote.end)).toBe(quote.text);
   }
