@@ -62,7 +62,7 @@ export async function buildIndex(input: BuildInput): Promise<BuildResult> {
   const base = previous && graphReusable(previous.manifest, { ...model, chunking: input.chunking, hnsw: input.hnsw }) ? previous : undefined;
   const graph = base && (await loadHnswIndex(path.join(base.folder, VECTORS_FILE), embedder.dim, input.hnsw, base.vectors.size).catch(() => undefined));
   // Without the previous graph file (another process may have replaced that build), insert every passage afresh.
-  const vectors = graph ?? createHnswIndex(embedder.dim, input.hnsw);
+  const vectors = graph ?? createHnswIndex(embedder.dim, input.hnsw, documents.reduce((sum, d) => sum + d.passages.length, 0));
   const placer = passagePlacer(vectors, sentenceVectors, graph ? base : undefined);
   const embedSeconds = await embedWhilePlacing(documents, toEmbed, sentenceVectors, embedder, placer, input.onProgress);
   const { removed, insertSeconds } = placer.finish();
@@ -75,8 +75,12 @@ function chunkCorpus(corpus: LoadedCorpus, chunking: ChunkingParams): IndexedDoc
   let row = 0;
   return corpus.documents.map((document) => {
     const { sentences, passages } = chunkDocument(document, chunking);
-    const indexedSentences = sentences.map((sentence) => ({ ...sentence, row: row++ }));
-    return { ...document, sentences: indexedSentences, passages: passages.map((p) => ({ ...p, label: -1 })) };
+    // Numbered in place rather than copied: copies left ~300k dead objects behind at 100k passages.
+    const indexedSentences = sentences as IndexedSentence[];
+    for (const sentence of indexedSentences) sentence.row = row++;
+    const indexedPassages = passages as IndexedPassage[];
+    for (const passage of indexedPassages) passage.label = -1;
+    return { ...document, sentences: indexedSentences, passages: indexedPassages };
   });
 }
 

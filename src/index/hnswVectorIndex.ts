@@ -16,9 +16,15 @@ export const DEFAULT_HNSW: HnswParams = { m: 24, efConstruction: 100, efSearch: 
 const INITIAL_CAPACITY = 1024;
 const SEED = 42;
 
-export function createHnswIndex(dim: number, params: HnswParams): VectorIndex {
+/**
+ * `expected` sizes the graph for the passages about to be inserted: growing by doubling copies the
+ * whole graph each time, and at 100k passages the last copy held ~150 MB twice over, the build's
+ * peak memory. Later inserts still grow it as needed.
+ */
+export function createHnswIndex(dim: number, params: HnswParams, expected = 0): VectorIndex {
   const index = new HierarchicalNSW('cosine', dim);
-  index.initIndex({ maxElements: INITIAL_CAPACITY, m: params.m, efConstruction: params.efConstruction, randomSeed: SEED, allowReplaceDeleted: true });
+  const maxElements = Math.max(INITIAL_CAPACITY, expected);
+  index.initIndex({ maxElements, m: params.m, efConstruction: params.efConstruction, randomSeed: SEED, allowReplaceDeleted: true });
   return wrap(index, dim, params, 0);
 }
 
