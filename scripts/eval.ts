@@ -8,12 +8,19 @@ import { notice, progressBar, runCli } from './cli.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 const QUESTIONS = path.join(projectRoot, 'test/fixtures/eval-questions.json');
+/** Questions never used for tuning: a check that the tuned weights generalise. */
+const HOLDOUT = path.join(projectRoot, 'test/fixtures/eval-holdout.json');
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false }, model: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      compare: { type: 'boolean', default: false },
+      holdout: { type: 'boolean', default: false },
+      model: { type: 'string' },
+    },
   });
-  const { questions } = JSON.parse(await readFile(QUESTIONS, 'utf8')) as { questions: EvalQuestion[] };
+  const { questions } = JSON.parse(await readFile(values.holdout ? HOLDOUT : QUESTIONS, 'utf8')) as { questions: EvalQuestion[] };
   const base = loadConfig();
   const models = values.compare ? ['bundled', 'use-lite'] : [values.model ?? base.embeddingModel];
   const reports: Record<string, ReturnType<typeof summarise>> = {};
