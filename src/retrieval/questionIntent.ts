@@ -13,3 +13,8 @@ export function quantityIntent(question: string): QuantityIntent {
   for (const [pattern, kinds] of PATTERNS) if (pattern.test(question)) return { wants: 'figure', kinds };
   return { wants: 'none' };
 }
+
+/** A who-question wants a sentence that names someone: a person, a body, an office. */
+export function asksForAgent(question: string): boolean {
+  return /(^|[^\p{L}])(who|whom|whose|кто|кого|кем|кім|кімге|кімді)(?![\p{L}])/iu.test(question);
+}

@@ -2,9 +2,18 @@ import { type Figure, extractFigures } from '../chunking/figures.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { lexicalIndexFor } from './lexicalIndex.js';
-import { quantityIntent } from './questionIntent.js';
-import { DEFAULT_WEIGHTS, type ScoringWeights, type SentenceEvidence, scoreSentence, weightedShare } from './scoreSentence.js';
+import { type LexicalIndex, lexicalIndexFor } from './lexicalIndex.js';
+import { questionFocus } from './questionFocus.js';
+import { asksForAgent, quantityIntent } from './questionIntent.js';
+import {
+  DEFAULT_WEIGHTS,
+  type QuestionShape,
+  type ScoringWeights,
+  type SentenceEvidence,
+  scoreSentence,
+  weightedShare,
+} from './scoreSentence.js';
+import { namesAgent, refersBack } from './sentenceCues.js';
 import { contentTerms } from './terms.js';
 
 export interface RetrievalOptions {
@@ -40,27 +49,55 @@ export async function retrieve(
   const dense = snapshot.vectors.search(queryVector, options.candidatesPerRetriever);
   const passageSimilarity = new Map(dense.map((n) => [n.label, n.similarity]));
   const fused = reciprocalRankFusion([dense.map((n) => n.label), lexical.search(question, options.candidatesPerRetriever)]);
-  const questionTerms = contentTerms(question);
-  const unknownTerms = weightedShare(questionTerms, (term) => !lexical.knows(term), lexical.idf);
-  const intent = quantityIntent(question);
+  const query = readQuestion(question, lexical);
   return candidateSentences(snapshot, fused.slice(0, options.passagesToScore), passageSimilarity)
-    .map(({ sentence, document, passage }) => {
-      const sentenceTerms = new Set(contentTerms(sentence.text));
-      const evidence: SentenceEvidence = {
-        cosine: snapshot.sentenceVectors.dot(sentence.row, queryVector),
-        passage,
-        lexical: weightedShare(questionTerms, (term) => sentenceTerms.has(term), lexical.idf),
-        unknownTerms,
-        figures: extractFigures(sentence.text),
-      };
-      return { ...evidence, sentence, document, figures: [...evidence.figures], score: scoreSentence(evidence, intent, options.weights) };
+    .map((candidate) => {
+      const evidence = gatherEvidence(candidate, query, lexical, snapshot.sentenceVectors.dot(candidate.sentence.row, queryVector));
+      return { ...evidence, ...candidate, figures: [...evidence.figures], score: scoreSentence(evidence, query.shape, options.weights) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+interface ReadQuestion {
+  terms: string[];
+  shape: QuestionShape;
+  unknownTerms: number;
+}
+
+function readQuestion(question: string, lexical: LexicalIndex): ReadQuestion {
+  const terms = contentTerms(question);
+  const focus = questionFocus(question);
+  const focusUnknown = focus !== null && !lexical.knows(focus);
+  return {
+    terms,
+    shape: { quantity: quantityIntent(question), wantsAgent: asksForAgent(question), focus },
+    unknownTerms: focusUnknown ? 1 : weightedShare(terms, (term) => !lexical.knows(term), lexical.idf),
+  };
+}
+
+function gatherEvidence(candidate: Candidate, query: ReadQuestion, lexical: LexicalIndex, cosine: number): SentenceEvidence {
+  const { sentence, document, index } = candidate;
+  const own = new Set(contentTerms(sentence.text));
+  const previous = index > 0 && refersBack(sentence.text) ? document.sentences[index - 1] : undefined;
+  const inherited = new Set(previous ? contentTerms(previous.text) : []);
+  const focus = query.shape.focus;
+  return {
+    cosine,
+    passage: candidate.passage,
+    lexical: weightedShare(query.terms, (term) => own.has(term), lexical.idf),
+    contextLexical: weightedShare(query.terms, (term) => !own.has(term) && inherited.has(term), lexical.idf),
+    unknownTerms: query.unknownTerms,
+    figures: extractFigures(sentence.text),
+    namesAgent: namesAgent(sentence.text),
+    mentionsFocus: focus !== null && (own.has(focus) || inherited.has(focus)),
+  };
 }
 
 interface Candidate {
   sentence: IndexedSentence;
   document: IndexedDocument;
+  /** The sentence's position in its document. */
+  index: number;
   /** Best dense similarity among the scored passages that hold the sentence. */
   passage: number;
 }
@@ -73,10 +110,11 @@ function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number
     const document = passage && snapshot.documentById.get(passage.documentId);
     if (!passage || !document) continue;
     const passageSimilarity = similarity.get(label) ?? 0;
-    for (const sentence of document.sentences.slice(passage.firstSentence, passage.firstSentence + passage.sentenceCount)) {
+    for (let index = passage.firstSentence; index < passage.firstSentence + passage.sentenceCount; index++) {
+      const sentence = document.sentences[index] as IndexedSentence;
       const seen = byRow.get(sentence.row);
       if (seen) seen.passage = Math.max(seen.passage, passageSimilarity);
-      else byRow.set(sentence.row, { sentence, document, passage: passageSimilarity });
+      else byRow.set(sentence.row, { sentence, document, index, passage: passageSimilarity });
     }
   }
   return [...byRow.values()];

@@ -45,7 +45,8 @@ const DOCUMENT: IndexedDocument = {
 function ranked(index: number, score: number): RankedSentence {
   const sentence = DOCUMENT.sentences[index]!;
   const figures = extractFigures(sentence.text);
-  return { sentence, document: DOCUMENT, figures, score, cosine: score, passage: 0, lexical: 0, unknownTerms: 0 };
+  const evidence = { cosine: score, passage: 0, lexical: 0, contextLexical: 0, unknownTerms: 0, namesAgent: false, mentionsFocus: false };
+  return { ...evidence, sentence, document: DOCUMENT, figures, score };
 }
 
 const SUGGESTIONS = ['How many people died during the riots?'];

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/chunking/figures.js';
+import { questionFocus } from '../../src/retrieval/questionFocus.js';
+import { asksForAgent, quantityIntent } from '../../src/retrieval/questionIntent.js';
+import { type QuestionShape, type SentenceEvidence, scoreSentence, weightedShare } from '../../src/retrieval/scoreSentence.js';
+import { namesAgent, refersBack } from '../../src/retrieval/sentenceCues.js';
+
+describe('questionFocus', () => {
+  // Heads come back as content terms: stemmed, and mapped to their synonym group.
+  it.each<[string, string | null]>([
+    ['What is the population of Kazakhstan?', 'populat'],
+    ['What is the GDP of Kazakhstan?', 'gdp'],
+    ["What is today's tenge to dollar exchange rate?", 'teng'],
+    ['What is the weather like in Astana?', 'weather'],
+    // The head is mapped like any content term: "losses" and "damage" are one term.
+    ['What were the economic losses from the January events?', 'damage'],
+    ['What was the death toll of the unrest?', 'die'],
+    ['What was the total damage in dollars?', 'damage'],
+    // Relational heads say nothing about what the documents must mention.
+    ['What was the role of the Ombudsman?', null],
+    ['What was the reason for the protests?', null],
+    // Other shapes have no focus.
+    ['What triggered the protests?', null],
+    ['What did the president tell the Prosecutor General’s Office to do?', null],
+    ['How many people died?', null],
+    ['Who visited the detention centres?', null],
+  ])('%s → %s', (question, focus) => {
+    expect(questionFocus(question)).toBe(focus);
+  });
+});
+
+describe('asksForAgent', () => {
+  it.each<[string, boolean]>([
+    ['Who visited the detention centres?', true],
+    ['Who was involved in checking the complaints?', true],
+    ['To whom did the president give instructions?', true],
+    ['Кто посещал изоляторы?', true],
+    ['Тергеуді кім жүргізді?', true],
+    ['How many people died?', false],
+    // "who" inside another word is not a who-question.
+    ['Is the whole story known?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksForAgent(question)).toBe(expected);
+  });
+});
+
+describe('namesAgent', () => {
+  it.each<[string, boolean]>([
+    ['“From the first days, the Commissioner for Human Rights has been actively involved in this work.', true],
+    ['Then I instructed the Prosecutor General’s Office to establish the degree of guilt.', true],
+    // The first word is capitalised in every sentence: it names no one by that alone.
+    ['Such work showed the transparency and democracy of the investigative process.', false],
+    ['“As a result, many citizens were released.', false],
+    ['Его задержали сотрудники МВД.', false],
+    ['Его задержали сотрудники Министерства.', true],
+  ])('%s → %s', (sentence, expected) => {
+    expect(namesAgent(sentence)).toBe(expected);
+  });
+});
+
+describe('refersBack', () => {
+  it.each<[string, boolean]>([
+    ['According to him, such barbaric manifestations of the Middle Ages are contrary to the principles.', true],
+    ['As a result, many citizens were released.', true],
+    ['“Such work showed the transparency.', true],
+    ['They were released.', true],
+    ['По его словам, это недопустимо.', true],
+    ['According to the latest data, 230 people died during the riots.', false],
+    ['Theft of weapons was widespread.', false],
+    ['Thereafter the riots ended.', false],
+  ])('%s → %s', (sentence, expected) => {
+    expect(refersBack(sentence)).toBe(expected);
+  });
+});
+
+const PLAIN: SentenceEvidence = {
+  cosine: 0.5,
+  passage: 0,
+  lexical: 0,
+  contextLexical: 0,
+  unknownTerms: 0,
+  figures: [],
+  namesAgent: false,
+  mentionsFocus: false,
+};
+const NO_SHAPE: QuestionShape = { quantity: { wants: 'none' }, wantsAgent: false, focus: null };
+const COUNT: Figure = { text: '230', kind: 'count', start: 0, end: 3 };
+const MONEY: Figure = { text: '$200 million', kind: 'money', start: 0, end: 12 };
+const WEIGHTS = { lexical: 0.8, context: 0.5, passage: 0.1, figure: 0.1, agent: 0.1, focus: 0.1, unknownTerms: 0.8 };
+
+describe('scoreSentence', () => {
+  it.each<[string, Partial<SentenceEvidence>, Partial<QuestionShape>, number]>([
+    ['cosine alone', {}, {}, 0.5],
+    ['own words count fully', { lexical: 0.5 }, {}, 0.5 + 0.8 * 0.5],
+    ['words only in the sentence referred back to count half', { contextLexical: 0.5 }, {}, 0.5 + 0.8 * 0.5 * 0.5],
+    ['words the corpus lacks are subtracted', { unknownTerms: 1 }, {}, 0.5 - 0.8],
+    ['the preferred figure kind is added', { figures: [MONEY] }, { quantity: quantityIntent('How much damage?') }, 0.6],
+    ['an accepted figure kind is added at half', { figures: [COUNT] }, { quantity: quantityIntent('How much damage?') }, 0.55],
+    ['no figure for a figure question is subtracted', {}, { quantity: quantityIntent('How many died?') }, 0.4],
+    ['a named agent for a who-question is added', { namesAgent: true }, { wantsAgent: true }, 0.6],
+    ['no named agent for a who-question is subtracted', {}, { wantsAgent: true }, 0.4],
+    ['a named agent without a who-question is ignored', { namesAgent: true }, {}, 0.5],
+    ['mentioning the focus is added', { mentionsFocus: true }, { focus: 'damage' }, 0.6],
+  ])('%s', (_, evidence, shape, expected) => {
+    expect(scoreSentence({ ...PLAIN, ...evidence }, { ...NO_SHAPE, ...shape }, WEIGHTS)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('weightedShare', () => {
+  const idf = (term: string) => ({ rare: 3, common: 1 })[term] ?? 2;
+  it.each<[string[], string[], number]>([
+    [['rare', 'common'], ['rare'], 0.75],
+    [['rare', 'common'], ['common'], 0.25],
+    [['rare', 'rare', 'common'], ['rare'], 0.75],
+    [[], [], 0],
+  ])('%j with %j found → %d', (terms, found, expected) => {
+    expect(weightedShare(terms, (term) => found.includes(term), idf)).toBeCloseTo(expected, 10);
+  });
+});
