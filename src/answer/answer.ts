@@ -24,9 +24,15 @@ export type Answer =
   | {
       answered: false;
       question: string;
-      reason: 'not-covered' | 'empty-corpus' | 'empty-question';
+      /**
+       * 'unsupported-language': nothing matched, and the question is in a language the embedding
+       * model does not read, so "not covered" would not be the honest reason.
+       */
+      reason: 'not-covered' | 'unsupported-language' | 'empty-corpus' | 'empty-question';
       /** Questions the documents do answer. */
       suggestions: string[];
+      /** With 'unsupported-language': the languages (ISO 639-1) questions can be asked in. */
+      languages?: string[];
     };
 
 export type Unanswered = Extract<Answer, { answered: false }>;

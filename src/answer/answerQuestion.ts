@@ -3,6 +3,7 @@ import type { KnowledgeSnapshot } from '../index/snapshot.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import type { Answer } from './answer.js';
 import { type AnswerPolicy, DEFAULT_POLICY, composeAnswer } from './composeAnswer.js';
+import { guessQuestionLanguage } from './questionLanguage.js';
 import { suggestQuestions } from './suggestQuestions.js';
 
 /** A quote that is not a slice of its stored document would be a made-up quote: that is a bug. */
@@ -23,7 +24,14 @@ export async function answerQuestion(
   if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
   const answer = composeAnswer(question, await retrieve(snapshot, embedder, question), suggestions, policy);
   if (answer.answered) verifyQuotes(snapshot, answer.quotes);
+  else if (!readsLanguageOf(embedder, question)) return { ...answer, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
   return answer;
+}
+
+/** Only an abstention is re-labelled: the thesaurus does answer some Russian questions. */
+function readsLanguageOf(embedder: Embedder, question: string): boolean {
+  const language = guessQuestionLanguage(question);
+  return embedder.languages === undefined || language === null || embedder.languages.includes(language);
 }
 
 function verifyQuotes(snapshot: KnowledgeSnapshot, quotes: Extract<Answer, { answered: true }>['quotes']): void {

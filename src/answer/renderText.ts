@@ -1,9 +1,10 @@
 import type { Answer, Quote } from './answer.js';
+import { languageNames } from './questionLanguage.js';
 
 /** Plain-text rendering for the terminal; the bot has its own HTML formatter. */
 export function renderAnswerText(answer: Answer): string {
   if (!answer.answered) {
-    const lines = [notCoveredLine(answer.reason)];
+    const lines = [notCoveredLine(answer)];
     if (answer.suggestions.length > 0) {
       lines.push('Questions they do answer:', ...answer.suggestions.map((q) => `  • ${q}`));
     }
@@ -18,7 +19,7 @@ export function sourceLine(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): s
   return `${quote.title}${publisher}${url}`;
 }
 
-function notCoveredLine(reason: Extract<Answer, { answered: false }>['reason']): string {
+function notCoveredLine({ reason, languages = [] }: Extract<Answer, { answered: false }>): string {
   switch (reason) {
     case 'empty-question':
       return 'Ask a question about the documents.';
@@ -26,5 +27,7 @@ function notCoveredLine(reason: Extract<Answer, { answered: false }>['reason']):
       return 'There are no documents to answer from yet.';
     case 'not-covered':
       return 'The documents do not cover this question, so there is no answer to quote.';
+    case 'unsupported-language':
+      return `Nothing matched. The embedding model reads ${languageNames('en', languages)} only; please ask in that language.`;
   }
 }

@@ -32,6 +32,7 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
       quantized: true,
       prefixes: { query: '', passage: '' },
       pooling: 'mean',
+      languages: ['en'],
     });
   }
   const embedder = await createTransformersEmbedder({

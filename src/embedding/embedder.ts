@@ -11,6 +11,8 @@ export interface Embedder {
   /** Hash of the model files, so a persisted index can tell that the model changed. */
   readonly modelHash: string;
   readonly dim: number;
+  /** Languages (ISO 639-1) the model reads; undefined when it is not known, e.g. for a Hub model. */
+  readonly languages?: readonly string[];
   /** Returns one L2-normalised vector per text, in order. */
   embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
 }

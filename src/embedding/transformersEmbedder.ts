@@ -18,6 +18,8 @@ export interface TransformersModelOptions {
   quantized: boolean;
   prefixes: Record<EmbedKind, string>;
   pooling: 'mean' | 'cls';
+  /** Languages the model reads, when known. */
+  languages?: readonly string[];
 }
 
 interface RawTensor {
@@ -102,6 +104,7 @@ export async function createTransformersEmbedder(options: TransformersModelOptio
     id: options.id,
     modelHash: options.modelHash,
     dim,
+    ...(options.languages ? { languages: options.languages } : {}),
     async embed(texts, kind) {
       const prefixed = texts.map((text) => options.prefixes[kind] + text);
       // A bulk call (indexing) goes to worker threads, so the caller's thread stays free to insert.

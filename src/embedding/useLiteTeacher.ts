@@ -130,6 +130,7 @@ export async function createUseLiteEmbedder(): Promise<Embedder> {
     id: 'use-lite',
     modelHash,
     dim: USE_LITE_DIM,
+    languages: ['en'],
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += EMBED_BATCH) {

@@ -29,6 +29,8 @@ export interface Strings {
   sourcesHeader(documents: number): string;
   noDocuments: string;
   notCovered: string;
+  /** The question is in a language the model does not read; `languages` are ISO 639-1 codes. */
+  unsupportedLanguage(languages: readonly string[]): string;
   emptyCorpus: string;
   emptyQuestion: string;
   suggestionsHeader: string;

@@ -212,6 +212,10 @@ describe('renderAnswerText', () => {
     [{ answered: false, question: 'q', reason: 'not-covered', suggestions: [] }, ['The documents do not cover this question, so there is no answer to quote.']],
     [{ answered: false, question: '', reason: 'empty-question', suggestions: [] }, ['Ask a question about the documents.']],
     [{ answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
+    [
+      { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
+      ['Nothing matched. The embedding model reads English only; please ask in that language.'],
+    ],
   ])('explains an abstention (%j)', (answer, lines) => {
     expect(renderAnswerText(answer).split('\n')).toEqual(lines);
   });

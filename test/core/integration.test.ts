@@ -146,6 +146,14 @@ describe('answers from the seed corpus with the bundled model', () => {
     for (const suggestion of answer.suggestions) expect(suggestion).toMatch(/^How many .+\?$/);
   });
 
+  it('tells a Russian or Kazakh asker that the model reads English, not that the documents lack an answer', async () => {
+    for (const question of ['Какая погода в Астане?', 'Астанада ауа райы қандай?']) {
+      expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'unsupported-language', languages: ['en'] });
+    }
+    // An English question that nothing matches is still "not covered".
+    expect(await ask(kb.snapshot, 'What is the weather like in Astana?')).toMatchObject({ answered: false, reason: 'not-covered' });
+  });
+
   it('suggests only questions that it does answer', async () => {
     const unanswered = await ask(kb.snapshot, 'What is the capital of France?');
     if (unanswered.answered) throw new Error('expected an abstention');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/chunking/figures.js';
+import { guessQuestionLanguage } from '../../src/answer/questionLanguage.js';
 import { questionFocus } from '../../src/retrieval/questionFocus.js';
 import { asksForAgent, quantityIntent } from '../../src/retrieval/questionIntent.js';
 import { type QuestionShape, type SentenceEvidence, scoreSentence, weightedShare } from '../../src/retrieval/scoreSentence.js';
@@ -115,5 +116,18 @@ describe('weightedShare', () => {
     [[], [], 0],
   ])('%j with %j found → %d', (terms, found, expected) => {
     expect(weightedShare(terms, (term) => found.includes(term), idf)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('guessQuestionLanguage', () => {
+  it.each<[string, 'en' | 'ru' | 'kk' | null]>([
+    ['How many people died?', 'en'],
+    ['Сколько человек погибло?', 'ru'],
+    ['Қанша адам қаза тапты?', 'kk'],
+    ['Сколько погибло в Almaty?', 'ru'],
+    ['How many died in Алматы?', 'en'],
+    ['2022?', null],
+  ])('%s → %s', (question, language) => {
+    expect(guessQuestionLanguage(question)).toBe(language);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/answer.js';
+import type { Answer, Unanswered } from '../../src/answer/answer.js';
 import {
   formatAnswer,
   formatList,
@@ -148,16 +148,25 @@ describe('formatAnswer', () => {
 
 describe('formatNoAnswer', () => {
   const t = catalog.en;
-  const none = (reason: 'not-covered' | 'empty-corpus' | 'empty-question', suggestions = ['How many <died>?']) =>
+  const none = (reason: Exclude<Unanswered['reason'], 'unsupported-language'>, suggestions = ['How many <died>?']) =>
     ({ answered: false, question: 'q', reason, suggestions }) as const;
+  const russian = { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] } as const;
 
   it.each([
     [none('not-covered'), true, `${t.notCovered}\n\n${t.suggestionsHeader}\n• How many &lt;died&gt;?`],
     [none('not-covered'), false, `${t.notCovered}\n\n${t.suggestionsHeader}`],
     [none('empty-corpus', []), true, t.emptyCorpus],
     [none('empty-question', []), true, t.emptyQuestion],
+    [russian, true, 'Sorry, I found nothing to quote. For now I understand questions in English only; please ask in English.'],
   ])('%j, list=%s', (answer, listSuggestions, expected) => {
-    expect(formatNoAnswer({ ...answer, suggestions: [...answer.suggestions] }, t, { listSuggestions })).toBe(expected);
+    expect(formatNoAnswer({ ...answer, suggestions: [...answer.suggestions] } as Unanswered, t, { listSuggestions })).toBe(expected);
+  });
+
+  it.each([
+    ['ru', 'на языке «английский»'],
+    ['kk', 'мына тілдегі сұрақтарды түсінемін: ағылшын тілі'],
+  ] as const)('names the model language in %s', (lang, expected) => {
+    expect(formatNoAnswer({ ...russian, suggestions: [], languages: ['en'] }, catalog[lang], { listSuggestions: true })).toContain(expected);
   });
 });
 

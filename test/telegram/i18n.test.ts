@@ -17,6 +17,7 @@ function render(t: Strings): Record<string, string> {
     helpUsage: () => t.helpUsage('QantarBot'),
     sourcesHeader: () => t.sourcesHeader(3),
     tooLong: () => t.tooLong(500),
+    unsupportedLanguage: () => t.unsupportedLanguage(['en']),
     askUsage: () => t.askUsage('QantarBot'),
     progress: () => t.progress('embed', 1200, 3400, 19.2),
     reindexDone: () => t.reindexDone(change),

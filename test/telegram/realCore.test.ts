@@ -69,6 +69,12 @@ describe('the bot over the real core', () => {
     expect(h.texts().at(-1)).toMatch(/^❓ <i>How many .+\?<\/i>\n\n<b>/);
   });
 
+  it('tells a Russian user in Russian that questions must be in English, instead of "not covered"', async () => {
+    const h = real();
+    await h.send(textUpdate('Какая погода в Астане?', { from: user(7, 'ru') }));
+    expect(h.texts()[0]).toMatch(/^К сожалению, мне нечего процитировать\. Пока я понимаю только вопросы на языке «английский»/);
+  });
+
   it('answers /ask in a group and an inline query', async () => {
     const h = real();
     await h.send(textUpdate('/ask@QantarBot How many people have been prosecuted?', { chat: 'group' }));

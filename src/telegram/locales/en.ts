@@ -1,3 +1,4 @@
+import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
@@ -28,6 +29,10 @@ export const en: Strings = {
   sourcesHeader: (documents) => bold(`Documents (${n(documents)}):`),
   noDocuments: 'No documents are loaded yet.',
   notCovered: 'Sorry, my documents do not cover this question, so I have no quote to answer it with.',
+  unsupportedLanguage: (languages) => {
+    const names = escapeHtml(languageNames('en', languages));
+    return `Sorry, I found nothing to quote. For now I understand questions in ${names} only; please ask in ${names}.`;
+  },
   emptyCorpus: 'Sorry, there are no documents to answer from yet.',
   emptyQuestion: 'Please write a question about the documents.',
   suggestionsHeader: 'These questions do have answers:',

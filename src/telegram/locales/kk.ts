@@ -1,3 +1,4 @@
+import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
@@ -29,6 +30,8 @@ export const kk: Strings = {
   sourcesHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
   noDocuments: 'Әзірге құжаттар жүктелмеген.',
   notCovered: 'Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ, сондықтан келтіретін дәйексөз жоқ.',
+  unsupportedLanguage: (languages) =>
+    `Кешіріңіз, келтіретін дәйексөз табылмады. Әзірге мен тек мына тілдегі сұрақтарды түсінемін: ${escapeHtml(languageNames('kk', languages))}. Сол тілде сұраңыз.`,
   emptyCorpus: 'Кешіріңіз, әзірге жауап беретін құжаттар жоқ.',
   emptyQuestion: 'Құжаттар туралы сұрақ жазыңыз.',
   suggestionsHeader: 'Мына сұрақтардың жауабы бар:',

@@ -1,3 +1,4 @@
+import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
@@ -31,6 +32,8 @@ export const ru: Strings = {
   sourcesHeader: (documents) => bold(`Документы (${n(documents)}):`),
   noDocuments: 'Документы пока не загружены.',
   notCovered: 'К сожалению, в моих документах нет ответа на этот вопрос, поэтому мне нечего процитировать.',
+  unsupportedLanguage: (languages) =>
+    `К сожалению, мне нечего процитировать. Пока я понимаю только вопросы на языке «${escapeHtml(languageNames('ru', languages))}». Пожалуйста, спросите на нём.`,
   emptyCorpus: 'К сожалению, пока нет документов, по которым я мог бы ответить.',
   emptyQuestion: 'Пожалуйста, напишите вопрос о документах.',
   suggestionsHeader: 'На эти вопросы ответ есть:',
