@@ -4,7 +4,8 @@ const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
 /**
  * The language a question is most likely written in, judged by its letters alone: enough to tell
  * an English-only model's user that a Russian or Kazakh question cannot be matched, no more.
- * Latin script counts as English; null when the text has no letters.
+ * Latin script counts as English (so Kazakh in Latin letters does too), Cyrillic with a
+ * Kazakh-only letter as Kazakh, other Cyrillic as Russian; null when the text has no letters.
  */
 export function guessQuestionLanguage(question: string): 'en' | 'ru' | 'kk' | null {
   const cyrillic = question.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;

@@ -28,6 +28,6 @@ function notCoveredLine({ reason, languages = [] }: Extract<Answer, { answered: 
     case 'not-covered':
       return 'The documents do not cover this question, so there is no answer to quote.';
     case 'unsupported-language':
-      return `Nothing matched. The embedding model reads ${languageNames('en', languages)} only; please ask in that language.`;
+      return `Nothing matched. The embedding model reads ${languageNames('en', languages)} only; please ask in ${languageNames('en', languages)}.`;
   }
 }

@@ -110,7 +110,8 @@ function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number
     const document = passage && snapshot.documentById.get(passage.documentId);
     if (!passage || !document) continue;
     const passageSimilarity = similarity.get(label) ?? 0;
-    for (let index = passage.firstSentence; index < passage.firstSentence + passage.sentenceCount; index++) {
+    const end = Math.min(passage.firstSentence + passage.sentenceCount, document.sentences.length);
+    for (let index = passage.firstSentence; index < end; index++) {
       const sentence = document.sentences[index] as IndexedSentence;
       const seen = byRow.get(sentence.row);
       if (seen) seen.passage = Math.max(seen.passage, passageSimilarity);

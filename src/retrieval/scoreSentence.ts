@@ -15,7 +15,10 @@ export interface ScoringWeights {
    * accepts too: "how much damage" prefers money to a count); subtracted when it states none.
    */
   figure: number;
-  /** Added for a sentence that names someone when the question asks who; subtracted when it names no one. */
+  /**
+   * Added for a sentence that names someone when the question asks who. Never subtracted: "the head of
+   * state" names someone without a capital.
+   */
   agent: number;
   /** Added for a sentence that mentions the thing a "what is the …" question asks about. */
   focus: number;
@@ -59,7 +62,7 @@ export function scoreSentence(evidence: SentenceEvidence, shape: QuestionShape, 
   score += weights.lexical * (evidence.lexical + weights.context * evidence.contextLexical);
   score -= weights.unknownTerms * evidence.unknownTerms;
   score += figureTerm(evidence.figures, shape.quantity, weights.figure);
-  if (shape.wantsAgent) score += evidence.namesAgent ? weights.agent : -weights.agent;
+  if (shape.wantsAgent && evidence.namesAgent) score += weights.agent;
   if (evidence.mentionsFocus) score += weights.focus;
   return score;
 }

@@ -57,15 +57,23 @@ export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: {
 
 /** A polite "no answer", with the questions that do work listed when there are no buttons to show them. */
 export function formatNoAnswer(answer: Unanswered, t: Strings, options: { listSuggestions: boolean }): string {
-  const reason = {
-    'not-covered': t.notCovered,
-    'unsupported-language': t.unsupportedLanguage(answer.languages ?? []),
-    'empty-corpus': t.emptyCorpus,
-    'empty-question': t.emptyQuestion,
-  }[answer.reason];
+  const reason = noAnswerReason(answer, t);
   if (answer.suggestions.length === 0) return reason;
   if (!options.listSuggestions) return `${reason}\n\n${t.suggestionsHeader}`;
   return [reason, '', t.suggestionsHeader, ...answer.suggestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
+}
+
+function noAnswerReason(answer: Unanswered, t: Strings): string {
+  switch (answer.reason) {
+    case 'not-covered':
+      return t.notCovered;
+    case 'unsupported-language':
+      return t.unsupportedLanguage(answer.languages ?? []);
+    case 'empty-corpus':
+      return t.emptyCorpus;
+    case 'empty-question':
+      return t.emptyQuestion;
+  }
 }
 
 /** "• Title — Publisher", linked when there is a url: the lines of /help and /sources. */

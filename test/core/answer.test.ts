@@ -214,7 +214,7 @@ describe('renderAnswerText', () => {
     [{ answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
     [
       { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
-      ['Nothing matched. The embedding model reads English only; please ask in that language.'],
+      ['Nothing matched. The embedding model reads English only; please ask in English.'],
     ],
   ])('explains an abstention (%j)', (answer, lines) => {
     expect(renderAnswerText(answer).split('\n')).toEqual(lines);

@@ -3,6 +3,11 @@ import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
 
+/** Language names as they stand before "тілінде"; other codes fall back to their plain name. */
+const LANGUAGE_STEMS: Record<string, string> = { en: 'ағылшын', ru: 'орыс', kk: 'қазақ' };
+const languagesIn = (codes: readonly string[]) =>
+  new Intl.ListFormat(['kk'], { type: 'disjunction' }).format(codes.map((code) => LANGUAGE_STEMS[code] ?? languageNames('kk', [code])));
+
 // Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
 const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
 const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу' };
@@ -30,8 +35,10 @@ export const kk: Strings = {
   sourcesHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
   noDocuments: 'Әзірге құжаттар жүктелмеген.',
   notCovered: 'Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ, сондықтан келтіретін дәйексөз жоқ.',
-  unsupportedLanguage: (languages) =>
-    `Кешіріңіз, келтіретін дәйексөз табылмады. Әзірге мен тек мына тілдегі сұрақтарды түсінемін: ${escapeHtml(languageNames('kk', languages))}. Сол тілде сұраңыз.`,
+  unsupportedLanguage: (languages) => {
+    const names = escapeHtml(languagesIn(languages));
+    return `Кешіріңіз, келтіретін дәйексөз табылмады. Әзірге мен сұрақтарды тек ${names} тілінде түсінемін. Сұрағыңызды ${names} тілінде қойыңыз.`;
+  },
   emptyCorpus: 'Кешіріңіз, әзірге жауап беретін құжаттар жоқ.',
   emptyQuestion: 'Құжаттар туралы сұрақ жазыңыз.',
   suggestionsHeader: 'Мына сұрақтардың жауабы бар:',

@@ -3,6 +3,11 @@ import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
 
+/** Language names in the prepositional case, for "на английском языке"; other codes fall back to their plain name. */
+const PREPOSITIONAL: Record<string, string> = { en: 'английском', ru: 'русском', kk: 'казахском' };
+const languagesIn = (codes: readonly string[]) =>
+  new Intl.ListFormat(['ru'], { type: 'disjunction' }).format(codes.map((code) => PREPOSITIONAL[code] ?? languageNames('ru', [code])));
+
 const { n, s, size } = numberFormatter('ru', { kb: 'КБ', mb: 'МБ' });
 const docs = (count: number) => `${n(count)} ${ruPlural(count, 'документ', 'документа', 'документов')}`;
 const docsFrom = (count: number) => `${n(count)} ${ruPlural(count, 'документа', 'документов', 'документов')}`;
@@ -32,8 +37,10 @@ export const ru: Strings = {
   sourcesHeader: (documents) => bold(`Документы (${n(documents)}):`),
   noDocuments: 'Документы пока не загружены.',
   notCovered: 'К сожалению, в моих документах нет ответа на этот вопрос, поэтому мне нечего процитировать.',
-  unsupportedLanguage: (languages) =>
-    `К сожалению, мне нечего процитировать. Пока я понимаю только вопросы на языке «${escapeHtml(languageNames('ru', languages))}». Пожалуйста, спросите на нём.`,
+  unsupportedLanguage: (languages) => {
+    const names = escapeHtml(languagesIn(languages));
+    return `К сожалению, мне нечего процитировать. Пока я понимаю вопросы только на ${names} языке. Пожалуйста, задайте вопрос на ${names}.`;
+  },
   emptyCorpus: 'К сожалению, пока нет документов, по которым я мог бы ответить.',
   emptyQuestion: 'Пожалуйста, напишите вопрос о документах.',
   suggestionsHeader: 'На эти вопросы ответ есть:',
