@@ -12,7 +12,9 @@ const STOPWORDS = new Set(
     'what which who whom whose how many much when where why that this these those there here ' +
     'it its i me my we our you your he him his she her they them their ' +
     'any all some also just only very more most such same other each every both either neither ' +
-    'tell please say said according know known give get got make made set ' +
+    'tell please say said according know known give get got make made set go goes went gone going ' +
+    'actually really roughly approximately eventually already still yet ever even anyone anybody someone somebody anything something whats up out back ' +
+    'while until because although though whether ' +
     'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от ' +
     'меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там ' +
     'потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под ' +

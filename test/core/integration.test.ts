@@ -107,6 +107,8 @@ describe('answers from the seed corpus with the bundled model', () => {
     ['What’s the total damage?', 'amounted to about $200 million', 'about $200 million'],
     // A relative "who" does not make a who-question.
     ['How many people who took part in the riots died?', '230 people died during the riots', '230'],
+    // Filler words the corpus never uses do not make a question off-topic.
+    ['Has anyone actually been sentenced yet?', '62 people have already been sentenced', '62'],
   ])('%j → quotes %j with the figure %j', async (question, support, figure) => {
     const answer = await ask(kb.snapshot, question);
     if (!answer.answered) throw new Error(`abstained on "${question}"`);
