@@ -33,6 +33,11 @@ export type Answer =
       suggestions: string[];
       /** With 'unsupported-language': the languages (ISO 639-1) questions can be asked in. */
       languages?: string[];
+      /**
+       * The best sentence when it scored too low to answer but high enough to be worth showing as
+       * "the closest I found, which may not answer it". Never presented as an answer.
+       */
+      closest?: Quote;
     };
 
 export type Unanswered = Extract<Answer, { answered: false }>;

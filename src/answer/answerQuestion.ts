@@ -1,7 +1,7 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeSnapshot } from '../index/snapshot.js';
 import { retrieve } from '../retrieval/retrieve.js';
-import type { Answer } from './answer.js';
+import type { Answer, Quote } from './answer.js';
 import { type AnswerPolicy, DEFAULT_POLICY, composeAnswer } from './composeAnswer.js';
 import { guessQuestionLanguage } from './questionLanguage.js';
 import { suggestQuestions } from './suggestQuestions.js';
@@ -23,8 +23,10 @@ export async function answerQuestion(
   if (question === '') return { answered: false, question, reason: 'empty-question', suggestions };
   if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
   const answer = composeAnswer(question, await retrieve(snapshot, embedder, question), suggestions, policy);
-  if (answer.answered) verifyQuotes(snapshot, answer.quotes);
-  else if (!readsLanguageOf(embedder, question)) return { ...answer, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
+  verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
+  if (!answer.answered && !readsLanguageOf(embedder, question)) {
+    return { ...answer, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
+  }
   return answer;
 }
 
@@ -34,7 +36,7 @@ function readsLanguageOf(embedder: Embedder, question: string): boolean {
   return embedder.languages === undefined || language === null || embedder.languages.includes(language);
 }
 
-function verifyQuotes(snapshot: KnowledgeSnapshot, quotes: Extract<Answer, { answered: true }>['quotes']): void {
+function verifyQuotes(snapshot: KnowledgeSnapshot, quotes: readonly Quote[]): void {
   for (const quote of quotes) {
     const document = snapshot.documentById.get(quote.documentId);
     if (document?.text.slice(quote.start, quote.end) !== quote.text) {

@@ -5,12 +5,17 @@ import { languageNames } from './questionLanguage.js';
 export function renderAnswerText(answer: Answer): string {
   if (!answer.answered) {
     const lines = [notCoveredLine(answer)];
+    if (answer.closest) lines.push('The closest sentence, which may not answer it:', ...quoteLines(answer.closest));
     if (answer.suggestions.length > 0) {
       lines.push('Questions they do answer:', ...answer.suggestions.map((q) => `  • ${q}`));
     }
     return lines.join('\n');
   }
-  return [answer.lead, ...answer.quotes.flatMap((quote) => [`> "${quote.text}"`, `  — ${sourceLine(quote)}`])].join('\n');
+  return [answer.lead, ...answer.quotes.flatMap(quoteLines)].join('\n');
+}
+
+function quoteLines(quote: Quote): string[] {
+  return [`> "${quote.text}"`, `  — ${sourceLine(quote)}`];
 }
 
 export function sourceLine(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): string {
@@ -19,15 +24,17 @@ export function sourceLine(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): s
   return `${quote.title}${publisher}${url}`;
 }
 
-function notCoveredLine({ reason, languages = [] }: Extract<Answer, { answered: false }>): string {
+function notCoveredLine({ reason, languages = [], closest }: Extract<Answer, { answered: false }>): string {
   switch (reason) {
     case 'empty-question':
       return 'Ask a question about the documents.';
     case 'empty-corpus':
       return 'There are no documents to answer from yet.';
     case 'not-covered':
-      return 'The documents do not cover this question, so there is no answer to quote.';
+      return closest
+        ? 'No sentence of the documents answers this clearly enough to quote as an answer.'
+        : 'The documents do not cover this question, so there is no answer to quote.';
     case 'unsupported-language':
-      return `Nothing matched. The embedding model reads ${languageNames('en', languages)} only; please ask in ${languageNames('en', languages)}.`;
+      return `The embedding model reads ${languageNames('en', languages)} only, so nothing answered this question; please ask in ${languageNames('en', languages)}.`;
   }
 }

@@ -55,18 +55,24 @@ export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: {
   return packBlocks(blocks, limit);
 }
 
-/** A polite "no answer", with the questions that do work listed when there are no buttons to show them. */
+/**
+ * A polite "no answer": the reason, the closest sentence when there is one worth showing, and the
+ * questions that do work (listed when there are no buttons to show them).
+ */
 export function formatNoAnswer(answer: Unanswered, t: Strings, options: { listSuggestions: boolean }): string {
-  const reason = noAnswerReason(answer, t);
-  if (answer.suggestions.length === 0) return reason;
-  if (!options.listSuggestions) return `${reason}\n\n${t.suggestionsHeader}`;
-  return [reason, '', t.suggestionsHeader, ...answer.suggestions.map((q) => `• ${escapeHtml(q)}`)].join('\n');
+  const suggestions = answer.suggestions.length === 0 ? [] : ['', t.suggestionsHeader];
+  if (options.listSuggestions) suggestions.push(...answer.suggestions.map((q) => `• ${escapeHtml(q)}`));
+  const closest = answer.closest && ['', t.closestHeader, ...quoteBlocks(answer.closest)];
+  const withClosest = closest && [noAnswerReason(answer, t), ...closest, ...suggestions].join('\n');
+  // One message only: a closest sentence too long to share it is left out, since it is not an answer.
+  if (withClosest && withClosest.length <= MESSAGE_LIMIT) return withClosest;
+  return [noAnswerReason({ ...answer, closest: undefined }, t), ...suggestions].join('\n');
 }
 
 function noAnswerReason(answer: Unanswered, t: Strings): string {
   switch (answer.reason) {
     case 'not-covered':
-      return t.notCovered;
+      return answer.closest ? t.notSure : t.notCovered;
     case 'unsupported-language':
       return t.unsupportedLanguage(answer.languages ?? []);
     case 'empty-corpus':

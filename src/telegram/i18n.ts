@@ -29,6 +29,10 @@ export interface Strings {
   sourcesHeader(documents: number): string;
   noDocuments: string;
   notCovered: string;
+  /** Instead of `notCovered` when a closest sentence follows. */
+  notSure: string;
+  /** Above the closest sentence of a question the documents do not answer. */
+  closestHeader: string;
   /** The question is in a language the model does not read; `languages` are ISO 639-1 codes. */
   unsupportedLanguage(languages: readonly string[]): string;
   emptyCorpus: string;

@@ -51,6 +51,13 @@ function ranked(index: number, score: number): RankedSentence {
 
 const SUGGESTIONS = ['How many people died during the riots?'];
 
+/** A sentence as the quote composeAnswer would make of it. */
+function quoteOf(index: number): Quote {
+  const answer = composeAnswer('q', [ranked(index, 1)], []);
+  if (!answer.answered) throw new Error('expected an answer');
+  return answer.quotes[0]!;
+}
+
 function answered(answer: Answer): Extract<Answer, { answered: true }> {
   if (!answer.answered) throw new Error(`expected an answer, got ${answer.reason}`);
   return answer;
@@ -59,12 +66,20 @@ function answered(answer: Answer): Extract<Answer, { answered: true }> {
 describe('composeAnswer', () => {
   it.each<[string, RankedSentence[]]>([
     ['nothing was retrieved', []],
-    ['the best score is below the minimum', [ranked(0, DEFAULT_POLICY.minScore - 0.001), ranked(1, 0.1)]],
+    ['the best score is below the closest-match minimum', [ranked(0, DEFAULT_POLICY.closestMinScore - 0.001), ranked(1, 0.01)]],
   ])('abstains as not covered when %s, passing the suggestions on', (_, list) => {
     const answer = composeAnswer('How many people died?', list, SUGGESTIONS);
     expect(answer).toEqual({ answered: false, question: 'How many people died?', reason: 'not-covered', suggestions: SUGGESTIONS });
     if (!answer.answered) expect(answer.suggestions).not.toBe(SUGGESTIONS);
   });
+
+  it.each([DEFAULT_POLICY.closestMinScore, DEFAULT_POLICY.minScore - 0.001])(
+    'offers the best sentence as the closest match, not as an answer, at score %d',
+    (score) => {
+      const answer = composeAnswer('How many guns?', [ranked(1, score), ranked(2, 0.1)], SUGGESTIONS);
+      expect(answer).toMatchObject({ answered: false, reason: 'not-covered', closest: { text: SENTENCES[1], score: Number(score.toFixed(4)) } });
+    },
+  );
 
   it('answers when the best score is exactly the minimum', () => {
     expect(composeAnswer('q', [ranked(0, DEFAULT_POLICY.minScore)], []).answered).toBe(true);
@@ -211,10 +226,19 @@ describe('renderAnswerText', () => {
     ],
     [{ answered: false, question: 'q', reason: 'not-covered', suggestions: [] }, ['The documents do not cover this question, so there is no answer to quote.']],
     [{ answered: false, question: '', reason: 'empty-question', suggestions: [] }, ['Ask a question about the documents.']],
+    [
+      { answered: false, question: 'q', reason: 'not-covered', suggestions: [], closest: quoteOf(1) },
+      [
+        'No sentence of the documents answers this clearly enough to quote as an answer.',
+        'The closest sentence, which may not answer it:',
+        `> "${SENTENCES[1]}"`,
+        '  — Riots report (Desk) https://example.com/report',
+      ],
+    ],
     [{ answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
     [
       { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
-      ['Nothing matched. The embedding model reads English only; please ask in English.'],
+      ['The embedding model reads English only, so nothing answered this question; please ask in English.'],
     ],
   ])('explains an abstention (%j)', (answer, lines) => {
     expect(renderAnswerText(answer).split('\n')).toEqual(lines);

@@ -150,6 +150,7 @@ describe('answers from the seed corpus with the bundled model', () => {
     const answer = await ask(kb.snapshot, question);
     expect(answer).toMatchObject({ answered: false, question, reason: 'not-covered' });
     if (answer.answered) return;
+    expect(answer.closest).toBeUndefined();
     expect(answer.suggestions.length).toBeGreaterThan(0);
     for (const suggestion of answer.suggestions) expect(suggestion).toMatch(/^How many .+\?$/);
   });
@@ -160,6 +161,13 @@ describe('answers from the seed corpus with the bundled model', () => {
     }
     // An English question that nothing matches is still "not covered".
     expect(await ask(kb.snapshot, 'What is the weather like in Astana?')).toMatchObject({ answered: false, reason: 'not-covered' });
+  });
+
+  it('offers a verbatim closest sentence, not an answer, for a casual rewording that scores too low', async () => {
+    const answer = await ask(kb.snapshot, 'how did tokayev react when he first heard about torture cases');
+    if (answer.answered || !answer.closest) throw new Error('expected an abstention with a closest sentence');
+    expect(answer.closest.text).toContain('I gave instructions to thoroughly investigate them');
+    expect(kb.snapshot.documentById.get(answer.closest.documentId)?.text.slice(answer.closest.start, answer.closest.end)).toBe(answer.closest.text);
   });
 
   it('suggests only questions that it does answer', async () => {

@@ -161,6 +161,25 @@ describe('formatNoAnswer', () => {
     expect(formatNoAnswer(answer, t, { listSuggestions })).toBe(expected);
   });
 
+  it('puts the closest sentence, hedged, between the reason and the suggestions', () => {
+    const closest = quote('Several hundred people have been prosecuted.', ['Several hundred']);
+    expect(formatNoAnswer({ ...none('not-covered'), closest }, t, { listSuggestions: true }).split('\n')).toEqual([
+      t.notSure,
+      '',
+      t.closestHeader,
+      '<blockquote><b>Several hundred</b> people have been prosecuted.</blockquote>',
+      '— <a href="https://example.org/acca">Torture of participants</a>, ACCA',
+      '',
+      t.suggestionsHeader,
+      '• How many &lt;died&gt;?',
+    ]);
+  });
+
+  it('leaves out a closest sentence that would not fit in one message', () => {
+    const closest = quote(`${'word '.repeat(900)}end.`);
+    expect(formatNoAnswer({ ...none('not-covered'), closest }, t, { listSuggestions: true })).toBe(formatNoAnswer(none('not-covered'), t, { listSuggestions: true }));
+  });
+
   it.each<[Lang, string[], string]>([
     ['ru', ['en'], 'Пока я понимаю вопросы только на английском языке. Пожалуйста, задайте вопрос на английском.'],
     ['ru', ['en', 'ru'], 'только на английском или русском языке'],

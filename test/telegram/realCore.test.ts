@@ -75,6 +75,14 @@ describe('the bot over the real core', () => {
     expect(h.texts()[0]).toMatch(/^К сожалению, мне нечего процитировать\. Пока я понимаю вопросы только на английском языке\./);
   });
 
+  it('hedges with the closest sentence when no answer scores high enough', async () => {
+    const h = real();
+    await h.send(textUpdate('how did tokayev react when he first heard about torture cases'));
+    const text = h.texts()[0]!;
+    expect(text).toMatch(/^I’m not sure my documents answer this question\.\n\nThe closest sentence I found, which may not answer it:\n<blockquote>/);
+    expect(text).toContain('I gave instructions to thoroughly investigate them');
+  });
+
   it('answers /ask in a group and an inline query', async () => {
     const h = real();
     await h.send(textUpdate('/ask@QantarBot How many people have been prosecuted?', { chat: 'group' }));

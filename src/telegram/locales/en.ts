@@ -29,6 +29,8 @@ export const en: Strings = {
   sourcesHeader: (documents) => bold(`Documents (${n(documents)}):`),
   noDocuments: 'No documents are loaded yet.',
   notCovered: 'Sorry, my documents do not cover this question, so I have no quote to answer it with.',
+  notSure: 'I’m not sure my documents answer this question.',
+  closestHeader: 'The closest sentence I found, which may not answer it:',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('en', languages));
     return `Sorry, I found nothing to quote. For now I understand questions in ${names} only; please ask in ${names}.`;

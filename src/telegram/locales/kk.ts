@@ -35,6 +35,8 @@ export const kk: Strings = {
   sourcesHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
   noDocuments: 'Әзірге құжаттар жүктелмеген.',
   notCovered: 'Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ, сондықтан келтіретін дәйексөз жоқ.',
+  notSure: 'Құжаттарымда бұл сұраққа жауап бар екеніне сенімді емеспін.',
+  closestHeader: 'Ең жақын тапқан сөйлемім (сұраққа жауап бермеуі мүмкін):',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languagesIn(languages));
     return `Кешіріңіз, келтіретін дәйексөз табылмады. Әзірге мен сұрақтарды тек ${names} тілінде түсінемін. Сұрағыңызды ${names} тілінде қойыңыз.`;

@@ -37,6 +37,8 @@ export const ru: Strings = {
   sourcesHeader: (documents) => bold(`Документы (${n(documents)}):`),
   noDocuments: 'Документы пока не загружены.',
   notCovered: 'К сожалению, в моих документах нет ответа на этот вопрос, поэтому мне нечего процитировать.',
+  notSure: 'Не уверен, что в моих документах есть ответ на этот вопрос.',
+  closestHeader: 'Ближе всего по смыслу это предложение, хотя оно может и не отвечать на вопрос:',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languagesIn(languages));
     return `К сожалению, мне нечего процитировать. Пока я понимаю вопросы только на ${names} языке. Пожалуйста, задайте вопрос на ${names}.`;
