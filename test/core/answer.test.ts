@@ -3,10 +3,10 @@ import type { Answer, Quote } from '../../src/answer/answer.js';
 import { type AnswerPolicy, DEFAULT_POLICY, composeAnswer } from '../../src/answer/composeAnswer.js';
 import { leadClause } from '../../src/answer/lead.js';
 import { renderAnswerText, sourceLine } from '../../src/answer/renderText.js';
-import { questionFromSentence } from '../../src/answer/suggestQuestions.js';
+import { questionFromSentence, suggestQuestions } from '../../src/answer/suggestQuestions.js';
 import { type Figure, type FigureKind, extractFigures } from '../../src/chunking/figures.js';
 import { SentenceVectors, poolRows } from '../../src/index/sentenceVectors.js';
-import type { IndexedDocument } from '../../src/index/snapshot.js';
+import type { IndexedDocument, KnowledgeSnapshot } from '../../src/index/snapshot.js';
 import { reciprocalRankFusion } from '../../src/retrieval/fuse.js';
 import type { RankedSentence } from '../../src/retrieval/retrieve.js';
 import { contentTerms } from '../../src/retrieval/terms.js';
@@ -199,6 +199,20 @@ describe('questionFromSentence', () => {
     ['The protests of 2022 changed the country.', undefined],
   ])('%j → %j', (sentence, expected) => {
     expect(questionFromSentence(sentence)).toBe(expected);
+  });
+});
+
+describe('suggestQuestions', () => {
+  // Only the documents are read; the rest of a snapshot does not matter here.
+  const snapshotOf = () => ({ documents: [DOCUMENT] }) as unknown as KnowledgeSnapshot;
+  const ALL = ['How many people died during the riots?', 'How many weapons were stolen during the riots?'];
+
+  it('scans only as far as it needs, and always returns the same questions in document order', () => {
+    const snapshot = snapshotOf();
+    expect(suggestQuestions(snapshot, 1)).toEqual(ALL.slice(0, 1));
+    expect(suggestQuestions(snapshot, 5)).toEqual(ALL);
+    expect(suggestQuestions(snapshot, 1)).toEqual(ALL.slice(0, 1));
+    expect(suggestQuestions(snapshotOf(), 5)).toEqual(ALL);
   });
 });
 
