@@ -28,17 +28,20 @@ export function composeAnswer(
   suggestions: readonly string[],
   policy: AnswerPolicy = DEFAULT_POLICY,
 ): Answer {
-  const best = ranked[0];
+  const intent = quantityIntent(question);
+  const wantedKinds = intent.wants === 'figure' ? intent.kinds : [];
+  // "How many police officers were killed?" is not answered by a sentence about officers that states no number.
+  const answering = wantedKinds.length === 0 ? ranked : ranked.filter((r) => r.figures.some((f) => wantedKinds.includes(f.kind)));
+  const best = answering[0];
   if (!best || best.score < policy.minScore) {
-    const closest = best && best.score >= policy.closestMinScore ? { closest: toQuote(best) } : {};
+    const nearest = ranked[0];
+    const closest = nearest && nearest.score >= policy.closestMinScore ? { closest: toQuote(nearest) } : {};
     return { answered: false, question, reason: 'not-covered', suggestions: [...suggestions], ...closest };
   }
-  const chosen = ranked
+  const chosen = answering
     .filter((r) => r.score >= Math.max(policy.minScore, best.score - policy.quoteMargin))
     .slice(0, policy.maxQuotes);
   const quotes = chosen.map(toQuote);
-  const intent = quantityIntent(question);
-  const wantedKinds = intent.wants === 'figure' ? intent.kinds : [];
   return {
     answered: true,
     question,

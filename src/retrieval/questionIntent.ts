@@ -4,7 +4,8 @@ import type { FigureKind } from '../chunking/figures.js';
 export type QuantityIntent = { wants: 'none' } | { wants: 'figure'; kinds: readonly FigureKind[] };
 
 const PATTERNS: Array<[RegExp, FigureKind[]]> = [
-  [/\b(when|what (date|day|month|year))\b|когда|какого числа|в каком (году|месяце)|қашан|қай күні/iu, ['date']],
+  // "When" and "когда" ask for a date only where they open the question: "What did they do when …" does not.
+  [/^[\s"“«]*((since|until|till|by|and|а|и|с|до)\s+)?(when|когда)(?![\p{L}])|\bwhat (date|day|month|year)\b|\bin what year\b|какого числа|в каком (году|месяце)|қашан|қай күні/iu, ['date']],
   [/\bhow much\b|\b(cost|damage|losses?|worth|paid|price|amount)\b|сколько (стоил|денег)|ущерб|қанша (ақша|шығын)|шығын/iu, ['money', 'count', 'fraction', 'percent']],
   [/\bhow many\b|\bnumber of\b|\bwhat (share|percentage|proportion|fraction|part)\b|\bhow large\b|сколько|число|количеств|қанша|неше/iu, ['count', 'fraction', 'percent', 'money']],
 ];

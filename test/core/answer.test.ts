@@ -81,6 +81,24 @@ describe('composeAnswer', () => {
     },
   );
 
+  describe('a quantity question is answered only by a sentence that states a quantity', () => {
+    const withoutFigures = (r: RankedSentence): RankedSentence => ({ ...r, figures: [] });
+
+    it('passes over a higher-scored sentence without one', () => {
+      const answer = answered(composeAnswer('How many guns?', [withoutFigures(ranked(1, 0.9)), ranked(2, 0.5)], []));
+      expect(answer.quotes.map((q) => q.text)).toEqual([SENTENCES[2]]);
+    });
+
+    it('abstains when no sentence with one scores enough, offering the best sentence as the closest', () => {
+      const answer = composeAnswer('How many guns?', [withoutFigures(ranked(1, 0.9)), ranked(2, 0.2)], []);
+      expect(answer).toMatchObject({ answered: false, reason: 'not-covered', closest: { text: SENTENCES[1] } });
+    });
+
+    it('does not apply to other questions', () => {
+      expect(composeAnswer('Were guns stolen?', [withoutFigures(ranked(1, 0.9))], []).answered).toBe(true);
+    });
+  });
+
   it('answers when the best score is exactly the minimum', () => {
     expect(composeAnswer('q', [ranked(0, DEFAULT_POLICY.minScore)], []).answered).toBe(true);
   });
@@ -298,7 +316,7 @@ describe('contentTerms', () => {
     ['The Prosecutor General’s Office', ['prosecutor', 'general', 'offic']],
     ['3,660 criminal cases', ['3660', 'criminal', 'cas']],
     ['about 30 000 people', ['30000', 'peopl']],
-    ['Сколько человек погибло?', ['челове', 'die']],
+    ['Сколько человек погибло?', ['peopl', 'die']],
     ['What is the capital of France?', ['capital', 'franc']],
     ['the of and is', []],
     // Chat fillers say nothing about the topic; kept, they would count as words the corpus never uses.
@@ -319,6 +337,11 @@ describe('contentTerms', () => {
     ['damage', ['damage', 'losses', 'cost']],
     ['president', ['Tokayev', 'Tokayev’s', 'President']],
     ['center', ['centre', 'centers']],
+    ['polic', ['police', 'policemen', 'cops', 'officers']],
+    ['peopl', ['people', 'persons', 'citizens', 'ppl']],
+    ['cas', ['cases', 'proceedings']],
+    ['damage', ['destruction', 'destroyed']],
+    ['investigation', ['inquiries', 'checked', 'reviewed']],
   ])('maps words of one meaning to the same term %j', (term, words) => {
     for (const word of words) expect(contentTerms(word), word).toEqual([term]);
   });

@@ -45,6 +45,26 @@ describe('questionFocus', () => {
   });
 });
 
+describe('quantityIntent', () => {
+  it.each<[string, string | null]>([
+    ['How many people died?', 'count'],
+    ['How much damage did the pogroms cause?', 'money'],
+    ['What share of the guns was found?', 'count'],
+    ['When were the rallies held?', 'date'],
+    ['Since when has the investigation run?', 'date'],
+    ['In what year did it happen?', 'date'],
+    ['Когда начались протесты?', 'date'],
+    ['Наразылық қашан басталды?', 'date'],
+    // A "when" clause inside another question does not ask for a date.
+    ['What did the activists look into when they went to the detention centres?', null],
+    ['Что сказал Токаев, когда узнал о пытках?', null],
+    ['Who visited the detention centres?', null],
+  ])('%s → %s first', (question, preferred) => {
+    const intent = quantityIntent(question);
+    expect(intent.wants === 'figure' ? intent.kinds[0] : null).toBe(preferred);
+  });
+});
+
 describe('asksForAgent', () => {
   it.each<[string, boolean]>([
     ['Who visited the detention centres?', true],
