@@ -25,7 +25,9 @@ export async function answerQuestion(
   const answer = composeAnswer(question, await retrieve(snapshot, embedder, question), suggestions, policy);
   verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
   if (!answer.answered && !readsLanguageOf(embedder, question)) {
-    return { ...answer, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
+    // A closest sentence to a question the model could not read would be a guess.
+    const { closest: _unread, ...unanswered } = answer;
+    return { ...unanswered, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
   }
   return answer;
 }

@@ -1,3 +1,4 @@
+import type { FigureKind } from '../chunking/figures.js';
 import type { RankedSentence } from '../retrieval/retrieve.js';
 import { quantityIntent } from '../retrieval/questionIntent.js';
 import type { Answer, Quote } from './answer.js';
@@ -7,8 +8,9 @@ export interface AnswerPolicy {
   /** Below this best score the documents are taken not to answer the question (calibrated by `npm run eval`). */
   minScore: number;
   /**
-   * From this score up to `minScore` the best sentence is offered as the closest match. Off-topic
-   * questions of the eval sets score below it; casual rewordings that miss `minScore` mostly do not.
+   * From this score the best sentence is offered as the closest match when nothing answers: below
+   * `minScore`, or above it when it lacks the figure a quantity question needs. Off-topic questions
+   * of the eval sets score below it; casual rewordings that miss `minScore` mostly do not.
    */
   closestMinScore: number;
   maxQuotes: number;
@@ -30,8 +32,7 @@ export function composeAnswer(
 ): Answer {
   const intent = quantityIntent(question);
   const wantedKinds = intent.wants === 'figure' ? intent.kinds : [];
-  // "How many police officers were killed?" is not answered by a sentence about officers that states no number.
-  const answering = wantedKinds.length === 0 ? ranked : ranked.filter((r) => r.figures.some((f) => wantedKinds.includes(f.kind)));
+  const answering = answeringSentences(ranked, wantedKinds, policy);
   const best = answering[0];
   if (!best || best.score < policy.minScore) {
     const nearest = ranked[0];
@@ -49,6 +50,18 @@ export function composeAnswer(
     quotes,
     figures: [...new Set(quotes.flatMap((q) => q.figures))],
   };
+}
+
+/**
+ * A count or money question is answered only by a sentence that states such a figure ("How many
+ * officers were convicted?" is not answered by a sentence about officers with no number), and only
+ * if that sentence is about as good a match as the best one: "How many people were released?" must
+ * not fall through to "230 people died". Dates only rank: a bare year is not extracted as a date.
+ */
+function answeringSentences(ranked: readonly RankedSentence[], wantedKinds: readonly FigureKind[], policy: AnswerPolicy): readonly RankedSentence[] {
+  if (wantedKinds.length === 0 || wantedKinds[0] === 'date') return ranked;
+  const top = ranked[0]?.score ?? 0;
+  return ranked.filter((r) => r.figures.some((f) => wantedKinds.includes(f.kind)) && r.score >= top - policy.quoteMargin);
 }
 
 function toQuote(ranked: RankedSentence): Quote {

@@ -1,4 +1,4 @@
-import { canonicalTerm } from './synonyms.js';
+import { canonicalCyrillicTerm, canonicalTerm } from './synonyms.js';
 
 /**
  * Word-level normalisation shared by BM25 and sentence scoring, so both agree on what a "match" is.
@@ -36,7 +36,7 @@ export function tokenize(text: string): string[] {
 /** A content term (stemmed, then mapped to its synonym group), or null for a stop word. */
 export function normalizeTerm(word: string): string | null {
   if (STOPWORDS.has(word) || word.length < 2 && !/\d/.test(word)) return null;
-  if (/[\u0400-\u04FF]/.test(word)) return canonicalTerm(word, word.length > 6 ? word.slice(0, 6) : word);
+  if (/[\u0400-\u04FF]/.test(word)) return canonicalCyrillicTerm(word);
   return canonicalTerm(word, stemEnglish(word));
 }
 

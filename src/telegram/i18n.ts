@@ -29,7 +29,7 @@ export interface Strings {
   sourcesHeader(documents: number): string;
   noDocuments: string;
   notCovered: string;
-  /** Instead of `notCovered` when a closest sentence follows. */
+  /** Instead of `notCovered` when a closest sentence follows: "no quote" would contradict it. */
   notSure: string;
   /** Above the closest sentence of a question the documents do not answer. */
   closestHeader: string;

@@ -55,8 +55,16 @@ describe('quantityIntent', () => {
     ['In what year did it happen?', 'date'],
     ['Когда начались протесты?', 'date'],
     ['Наразылық қашан басталды?', 'date'],
+    ['In which year did it happen?', 'date'],
     // A "when" clause inside another question does not ask for a date.
     ['What did the activists look into when they went to the detention centres?', null],
+    ['When the riots started, how many people were detained?', 'count'],
+    ['Когда-то было много протестов. Сколько задержано?', 'count'],
+    // Money words count only as what is asked about.
+    ['What was the total damage?', 'money'],
+    ['What were the economic losses from the January events?', 'money'],
+    ['What damage did the activists see in the detention centres?', null],
+    ['What part did the Ombudsman play?', null],
     ['Что сказал Токаев, когда узнал о пытках?', null],
     ['Who visited the detention centres?', null],
   ])('%s → %s first', (question, preferred) => {
