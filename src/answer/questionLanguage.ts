@@ -15,8 +15,11 @@ export function guessQuestionLanguage(question: string): 'en' | 'ru' | 'kk' | nu
   return KAZAKH_LETTERS.test(question) ? 'kk' : 'ru';
 }
 
-/** "English", "английский", "ағылшын": language codes named in the reader's own language. */
-export function languageNames(readerLanguage: string, codes: readonly string[]): string {
+/**
+ * "English or German": language codes named in the reader's own language. `forms` gives the case
+ * form a sentence needs ("на английском"); codes without one get their dictionary name.
+ */
+export function languageNames(readerLanguage: string, codes: readonly string[], forms: Readonly<Record<string, string>> = {}): string {
   const names = new Intl.DisplayNames([readerLanguage], { type: 'language' });
-  return new Intl.ListFormat([readerLanguage], { type: 'disjunction' }).format(codes.map((code) => names.of(code) ?? code));
+  return new Intl.ListFormat([readerLanguage], { type: 'disjunction' }).format(codes.map((code) => forms[code] ?? names.of(code) ?? code));
 }

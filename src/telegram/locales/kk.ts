@@ -3,10 +3,8 @@ import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
 
-/** Language names as they stand before "тілінде"; other codes fall back to their plain name. */
+/** Language names as they stand before "тілінде". */
 const LANGUAGE_STEMS: Record<string, string> = { en: 'ағылшын', ru: 'орыс', kk: 'қазақ' };
-const languagesIn = (codes: readonly string[]) =>
-  new Intl.ListFormat(['kk'], { type: 'disjunction' }).format(codes.map((code) => LANGUAGE_STEMS[code] ?? languageNames('kk', [code])));
 
 // Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
 const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
@@ -38,7 +36,7 @@ export const kk: Strings = {
   notSure: 'Құжаттарымда бұл сұраққа жауап бар екеніне сенімді емеспін.',
   closestHeader: 'Ең жақын тапқан сөйлемім (сұраққа жауап бермеуі мүмкін):',
   unsupportedLanguage: (languages) => {
-    const names = escapeHtml(languagesIn(languages));
+    const names = escapeHtml(languageNames('kk', languages, LANGUAGE_STEMS));
     return `Кешіріңіз, келтіретін дәйексөз табылмады. Әзірге мен сұрақтарды тек ${names} тілінде түсінемін. Сұрағыңызды ${names} тілінде қойыңыз.`;
   },
   emptyCorpus: 'Кешіріңіз, әзірге жауап беретін құжаттар жоқ.',

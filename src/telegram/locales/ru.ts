@@ -3,10 +3,8 @@ import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
 
-/** Language names in the prepositional case, for "на английском языке"; other codes fall back to their plain name. */
+/** Language names in the prepositional case, for "на английском языке". */
 const PREPOSITIONAL: Record<string, string> = { en: 'английском', ru: 'русском', kk: 'казахском' };
-const languagesIn = (codes: readonly string[]) =>
-  new Intl.ListFormat(['ru'], { type: 'disjunction' }).format(codes.map((code) => PREPOSITIONAL[code] ?? languageNames('ru', [code])));
 
 const { n, s, size } = numberFormatter('ru', { kb: 'КБ', mb: 'МБ' });
 const docs = (count: number) => `${n(count)} ${ruPlural(count, 'документ', 'документа', 'документов')}`;
@@ -40,7 +38,7 @@ export const ru: Strings = {
   notSure: 'Не уверен, что в моих документах есть ответ на этот вопрос.',
   closestHeader: 'Ближе всего по смыслу это предложение, хотя оно может и не отвечать на вопрос:',
   unsupportedLanguage: (languages) => {
-    const names = escapeHtml(languagesIn(languages));
+    const names = escapeHtml(languageNames('ru', languages, PREPOSITIONAL));
     return `К сожалению, мне нечего процитировать. Пока я понимаю вопросы только на ${names} языке. Пожалуйста, задайте вопрос на ${names}.`;
   },
   emptyCorpus: 'К сожалению, пока нет документов, по которым я мог бы ответить.',
