@@ -54,14 +54,16 @@ export function composeAnswer(
 
 /**
  * A count or money question is answered only by a sentence that states such a figure ("How many
- * officers were convicted?" is not answered by a sentence about officers with no number), and only
- * if that sentence is about as good a match as the best one: "How many people were released?" must
- * not fall through to "230 people died". Dates only rank: a bare year is not extracted as a date.
+ * officers were convicted?" is not answered by a sentence about officers with no number) and
+ * mentions what is counted ("How many police officers were killed?" is not answered by "230 people
+ * died"), and only if that sentence is about as good a match as the best one: "How many people were
+ * released?" must not fall through to "230 people died". Dates only rank: a bare year is not
+ * extracted as a date.
  */
 function answeringSentences(ranked: readonly RankedSentence[], wantedKinds: readonly FigureKind[], policy: AnswerPolicy): readonly RankedSentence[] {
   if (wantedKinds.length === 0 || wantedKinds[0] === 'date') return ranked;
   const top = ranked[0]?.score ?? 0;
-  return ranked.filter((r) => r.figures.some((f) => wantedKinds.includes(f.kind)) && r.score >= top - policy.quoteMargin);
+  return ranked.filter((r) => r.mentionsCounted && r.figures.some((f) => wantedKinds.includes(f.kind)) && r.score >= top - policy.quoteMargin);
 }
 
 function toQuote(ranked: RankedSentence): Quote {

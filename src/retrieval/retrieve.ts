@@ -3,7 +3,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { type LexicalIndex, lexicalIndexFor } from './lexicalIndex.js';
-import { questionFocus } from './questionFocus.js';
+import { countedThing, questionFocus } from './questionFocus.js';
 import { asksForAgent, quantityIntent } from './questionIntent.js';
 import {
   DEFAULT_WEIGHTS,
@@ -70,7 +70,7 @@ function readQuestion(question: string, lexical: LexicalIndex): ReadQuestion {
   const focusUnknown = focus !== null && !lexical.knows(focus);
   return {
     terms,
-    shape: { quantity: quantityIntent(question), wantsAgent: asksForAgent(question), focus },
+    shape: { quantity: quantityIntent(question), wantsAgent: asksForAgent(question), focus, counted: countedThing(question) },
     unknownTerms: focusUnknown ? 1 : weightedShare(terms, (term) => !lexical.knows(term), lexical.idf),
   };
 }
@@ -80,7 +80,8 @@ function gatherEvidence(candidate: Candidate, query: ReadQuestion, lexical: Lexi
   const own = new Set(contentTerms(sentence.text));
   const previous = index > 0 && refersBack(sentence.text) ? document.sentences[index - 1] : undefined;
   const inherited = new Set(previous ? contentTerms(previous.text) : []);
-  const focus = query.shape.focus;
+  const { focus, counted } = query.shape;
+  const mentions = (term: string) => own.has(term) || inherited.has(term);
   return {
     cosine,
     passage: candidate.passage,
@@ -89,7 +90,8 @@ function gatherEvidence(candidate: Candidate, query: ReadQuestion, lexical: Lexi
     unknownTerms: query.unknownTerms,
     figures: extractFigures(sentence.text),
     namesAgent: namesAgent(sentence.text),
-    mentionsFocus: focus !== null && (own.has(focus) || inherited.has(focus)),
+    mentionsFocus: focus !== null && mentions(focus),
+    mentionsCounted: counted === null || mentions(counted),
   };
 }
 

@@ -35,6 +35,8 @@ export interface QuestionShape {
   wantsAgent: boolean;
   /** The head term of "what is the …", or null. */
   focus: string | null;
+  /** The thing a "how many" question counts, or null. */
+  counted: string | null;
 }
 
 export interface SentenceEvidence {
@@ -55,6 +57,8 @@ export interface SentenceEvidence {
   namesAgent: boolean;
   /** The sentence (or the one it refers back to) mentions the question's focus. */
   mentionsFocus: boolean;
+  /** The sentence (or the one it refers back to) mentions what the question counts; true when it counts nothing. */
+  mentionsCounted: boolean;
 }
 
 export function scoreSentence(evidence: SentenceEvidence, shape: QuestionShape, weights: ScoringWeights = DEFAULT_WEIGHTS): number {

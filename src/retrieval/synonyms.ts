@@ -25,7 +25,7 @@ const GROUPS: readonly string[][] = [
   ['center', 'centre', 'centr'],
   ['polic', 'police', 'policeman', 'policemen', 'cop', 'officer', 'полици', 'полице', 'милици'],
   // Whole Cyrillic forms, not prefixes: "права человека" and "адам құқықтары" are human rights, not people.
-  ['peopl', 'person', 'individual', 'citizen', 'ppl', 'человек', 'люди', 'людей', 'граждане', 'граждан', 'адамдар', 'азаматтар'],
+  ['peopl', 'person', 'individual', 'citizen', 'participant', 'ppl', 'человек', 'люди', 'людей', 'граждане', 'граждан', 'адамдар', 'азаматтар'],
   ['government', 'govt', 'authority', 'власти', 'власть', 'правит', 'үкімет'],
   // English only: "дело" is also "в чём дело", and "дел" the police ministry (МВД).
   ['cas', 'case', 'proceeding'],

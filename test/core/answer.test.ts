@@ -45,7 +45,7 @@ const DOCUMENT: IndexedDocument = {
 function ranked(index: number, score: number): RankedSentence {
   const sentence = DOCUMENT.sentences[index]!;
   const figures = extractFigures(sentence.text);
-  const evidence = { cosine: score, passage: 0, lexical: 0, contextLexical: 0, unknownTerms: 0, namesAgent: false, mentionsFocus: false };
+  const evidence = { cosine: score, passage: 0, lexical: 0, contextLexical: 0, unknownTerms: 0, namesAgent: false, mentionsFocus: false, mentionsCounted: true };
   return { ...evidence, sentence, document: DOCUMENT, figures, score };
 }
 
@@ -96,6 +96,12 @@ describe('composeAnswer', () => {
     ])('abstains when the best sentence with one %s, offering the best sentence as the closest', (_, score) => {
       const answer = composeAnswer('How many guns?', [withoutFigures(ranked(1, 0.9)), ranked(2, score)], []);
       expect(answer).toMatchObject({ answered: false, reason: 'not-covered', closest: { text: SENTENCES[1] } });
+    });
+
+    it('passes over a sentence with a number that does not mention what is counted', () => {
+      const countsSomethingElse = { ...ranked(0, 0.9), mentionsCounted: false };
+      const answer = answered(composeAnswer('How many guns?', [countsSomethingElse, ranked(1, 0.85)], []));
+      expect(answer.quotes.map((q) => q.text)).toEqual([SENTENCES[1]]);
     });
 
     it.each(['Were guns stolen?', 'When were the guns stolen?'])('does not apply to %j', (question) => {

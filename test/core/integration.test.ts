@@ -111,6 +111,8 @@ describe('answers from the seed corpus with the bundled model', () => {
     ['Has anyone actually been sentenced yet?', '62 people have already been sentenced', '62'],
     // Words of the domain thesaurus: proceedings are cases, destruction is damage.
     ['How many criminal proceedings are there?', 'handling 3,660 criminal cases', '3,660'],
+    // Participants are people: what "62 people" counts.
+    ['How many participants received prison sentences?', '62 people have already been sentenced', '62'],
     ['How much destruction was caused?', 'amounted to about $200 million', 'about $200 million'],
   ])('%j → quotes %j with the figure %j', async (question, support, figure) => {
     const answer = await ask(kb.snapshot, question);
@@ -160,6 +162,14 @@ describe('answers from the seed corpus with the bundled model', () => {
     expect(answer.closest).toBeUndefined();
     expect(answer.suggestions.length).toBeGreaterThan(0);
     for (const suggestion of answer.suggestions) expect(suggestion).toMatch(/^How many .+\?$/);
+  });
+
+  it.each([
+    // Near the topic: the documents count people who died, not officers; they never mention women.
+    'How many police officers were killed?',
+    'How many women were detained?',
+  ])('abstains on %j rather than quoting a count of something else', async (question) => {
+    expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'not-covered' });
   });
 
   it('tells a Russian or Kazakh asker that the model reads English, not that the documents lack an answer', async () => {

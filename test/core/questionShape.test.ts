@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/chunking/figures.js';
 import { guessQuestionLanguage } from '../../src/answer/questionLanguage.js';
-import { questionFocus } from '../../src/retrieval/questionFocus.js';
+import { countedThing, questionFocus } from '../../src/retrieval/questionFocus.js';
 import { asksForAgent, quantityIntent } from '../../src/retrieval/questionIntent.js';
 import { type QuestionShape, type SentenceEvidence, scoreSentence, weightedShare } from '../../src/retrieval/scoreSentence.js';
 import { namesAgent, refersBack } from '../../src/retrieval/sentenceCues.js';
@@ -42,6 +42,24 @@ describe('questionFocus', () => {
     ['Who visited the detention centres?', null],
   ])('%s → %s', (question, focus) => {
     expect(questionFocus(question)).toBe(focus);
+  });
+});
+
+describe('countedThing', () => {
+  it.each<[string, string | null]>([
+    ['How many police officers were killed?', 'polic'],
+    ['How many people died?', 'peopl'],
+    ['how many ppl got prosecuted after january', 'peopl'],
+    ['How many of the people held were charged?', 'peopl'],
+    ['Number of criminal cases against participants', 'criminal'],
+    ['How many women were detained?', 'women'],
+    ['Сколько оружия похитили?', 'weapon'],
+    // Nothing named: nothing to check.
+    ['How many were detained?', null],
+    ['How much damage was done?', null],
+    ['Who visited the detention centres?', null],
+  ])('%s → %s', (question, counted) => {
+    expect(countedThing(question)).toBe(counted);
   });
 });
 
@@ -141,8 +159,9 @@ const PLAIN: SentenceEvidence = {
   figures: [],
   namesAgent: false,
   mentionsFocus: false,
+  mentionsCounted: true,
 };
-const NO_SHAPE: QuestionShape = { quantity: { wants: 'none' }, wantsAgent: false, focus: null };
+const NO_SHAPE: QuestionShape = { quantity: { wants: 'none' }, wantsAgent: false, focus: null, counted: null };
 const COUNT: Figure = { text: '230', kind: 'count', start: 0, end: 3 };
 const MONEY: Figure = { text: '$200 million', kind: 'money', start: 0, end: 12 };
 const WEIGHTS = { lexical: 0.8, context: 0.5, passage: 0.1, figure: 0.1, agent: 0.1, focus: 0.1, unknownTerms: 0.8 };
