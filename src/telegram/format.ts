@@ -63,16 +63,16 @@ export function formatNoAnswer(answer: Unanswered, t: Strings, options: { listSu
   const suggestions = answer.suggestions.length === 0 ? [] : ['', t.suggestionsHeader];
   if (options.listSuggestions) suggestions.push(...answer.suggestions.map((q) => `• ${escapeHtml(q)}`));
   const closest = answer.closest && ['', t.closestHeader, ...quoteBlocks(answer.closest)];
-  const withClosest = closest && [noAnswerReason(answer, t), ...closest, ...suggestions].join('\n');
+  const withClosest = closest && [noAnswerReason(answer, t, true), ...closest, ...suggestions].join('\n');
   // One message only: a closest sentence too long to share it is left out, since it is not an answer.
   if (withClosest && withClosest.length <= MESSAGE_LIMIT) return withClosest;
-  return [noAnswerReason({ ...answer, closest: undefined }, t), ...suggestions].join('\n');
+  return [noAnswerReason(answer, t, false), ...suggestions].join('\n');
 }
 
-function noAnswerReason(answer: Unanswered, t: Strings): string {
+function noAnswerReason(answer: Unanswered, t: Strings, showsClosest: boolean): string {
   switch (answer.reason) {
     case 'not-covered':
-      return answer.closest ? t.notSure : t.notCovered;
+      return showsClosest ? t.notSure : t.notCovered;
     case 'unsupported-language':
       return t.unsupportedLanguage(answer.languages ?? []);
     case 'empty-corpus':
