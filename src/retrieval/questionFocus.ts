@@ -40,26 +40,6 @@ export function questionFocus(question: string): string | null {
   return normalizeTerm(head);
 }
 
-/**
- * What a "how many" question counts, as a content term: "polic" in "How many police officers were
- * killed?". A sentence that counts something else ("230 people died") does not answer it, even
- * with the right verb. The first content word after the question phrase is taken: the head would
- * be the verb in "How many people died?".
- */
-export function countedThing(question: string): string | null {
-  const match = /(?:\bhow many|\bnumber of|сколько|қанша|неше)\s+(.+)/iu.exec(question);
-  if (!match) return null;
-  for (const word of tokenize(match[1] as string)) {
-    if (COUNTED_LEAD_IN.has(word)) continue;
-    // Any other stop word is a verb or a pronoun: "How many were detained?" names nothing.
-    return normalizeTerm(word);
-  }
-  return null;
-}
-
-/** Words between "how many" and the counted noun: "how many of the people". */
-const COUNTED_LEAD_IN = new Set(['of', 'the', 'these', 'those', 'its', 'their', 'more', 'other']);
-
 /** Participles and adverbs trail a noun phrase ("the damage estimated at", "the toll so far"); they are not its head. */
 function couldBeHead(word: string): boolean {
   if (DETERMINERS.has(word) || BE.has(word) || ADVERBS.has(word) || normalizeTerm(word) === null) return false;

@@ -3,7 +3,8 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { type LexicalIndex, lexicalIndexFor } from './lexicalIndex.js';
-import { countedThing, questionFocus } from './questionFocus.js';
+import { countedThing } from './countedThing.js';
+import { questionFocus } from './questionFocus.js';
 import { asksForAgent, quantityIntent } from './questionIntent.js';
 import {
   DEFAULT_WEIGHTS,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/chunking/figures.js';
 import { guessQuestionLanguage } from '../../src/answer/questionLanguage.js';
-import { countedThing, questionFocus } from '../../src/retrieval/questionFocus.js';
+import { countedThing } from '../../src/retrieval/countedThing.js';
+import { questionFocus } from '../../src/retrieval/questionFocus.js';
 import { asksForAgent, quantityIntent } from '../../src/retrieval/questionIntent.js';
 import { type QuestionShape, type SentenceEvidence, scoreSentence, weightedShare } from '../../src/retrieval/scoreSentence.js';
 import { namesAgent, refersBack } from '../../src/retrieval/sentenceCues.js';
