@@ -5,6 +5,7 @@ import { loadConfig, projectRoot } from '../src/config.js';
 import { openQantar } from '../src/main.js';
 import { retrieve } from '../src/retrieval/retrieve.js';
 import { notice, progressBar, runCli } from './cli.js';
+import { runDatasetEval } from './evalDataset.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 /**
@@ -24,8 +25,14 @@ runCli(async () => {
       compare: { type: 'boolean', default: false },
       set: { type: 'string', default: 'dev' },
       model: { type: 'string' },
+      dataset: { type: 'string' },
+      limit: { type: 'string' },
     },
   });
+  if (values.dataset !== undefined) {
+    await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model });
+    return;
+  }
   const file = QUESTION_SETS[values.set];
   if (!file) throw new Error(`--set takes ${Object.keys(QUESTION_SETS).join(', ')}; got "${values.set}".`);
   const { questions } = JSON.parse(await readFile(path.join(projectRoot, file), 'utf8')) as { questions: EvalQuestion[] };
@@ -45,6 +52,13 @@ runCli(async () => {
   }
   if (values.json) process.stdout.write(`${JSON.stringify({ questions: questions.length, models: reports })}\n`);
 });
+
+function parseLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit takes a positive whole number; got "${raw}".`);
+  return limit;
+}
 
 async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: EvalQuestion): Promise<EvalOutcome> {
   const snapshot = qantar.knowledge.snapshot;

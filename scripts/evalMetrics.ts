@@ -89,8 +89,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }
 
+export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** A two-column markdown table under a title row, as every eval report prints it. */
+export function markdownTable(title: string, rows: ReadonlyArray<readonly [string, string]>): string {
+  return [`| ${title} | |`, '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
 export function formatReport(model: string, report: EvalReport): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const rows: Array<[string, string]> = [
     ['questions (answerable / not)', `${report.questions} (${report.answerable} / ${report.unanswerable})`],
     ['recall@1 of supporting sentence', pct(report.recallAt1)],
@@ -101,7 +107,7 @@ export function formatReport(model: string, report: EvalReport): string {
     ['quotes not verbatim', String(report.nonVerbatimQuotes)],
     ['latency p50 / p95', `${report.p50Ms.toFixed(1)} ms / ${report.p95Ms.toFixed(1)} ms`],
   ];
-  const table = [`| ${model} | |`, '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+  const table = markdownTable(model, rows);
   const failures = report.failures.length ? `\nMisses:\n${report.failures.map((f) => `  - ${f}`).join('\n')}` : '';
   return table + failures;
 }
