@@ -87,9 +87,9 @@ async function buildAndPersist(corpusDir: string, indexDir: string, embedder: Em
   const result = await buildIndex({ corpus, embedder, chunking: DEFAULT_CHUNKING, hnsw: DEFAULT_HNSW, onProgress: progress });
   progress.stop();
   memory('built');
-  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors, result.sentenceVectors);
+  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors, result.sentenceVectors, result.lexical);
   memory('written');
-  return { snapshot: assembleSnapshot(result.manifest, result.documents, result.vectors, result.sentenceVectors, folder), stats: result.stats };
+  return { snapshot: assembleSnapshot(result.manifest, result.documents, result.vectors, result.sentenceVectors, result.lexical, folder), stats: result.stats };
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeSnapshot } from '../index/snapshot.js';
 import { retrieve } from '../retrieval/retrieve.js';
+import { type SentenceRanker, defaultRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
-import { type AnswerPolicy, DEFAULT_POLICY, composeAnswer } from './composeAnswer.js';
+import { composeAnswer } from './composeAnswer.js';
 import { guessQuestionLanguage } from './questionLanguage.js';
 import { suggestQuestions } from './suggestQuestions.js';
 
@@ -11,18 +12,21 @@ export class UnverifiableQuoteError extends Error {
   override name = 'UnverifiableQuoteError';
 }
 
+const MAX_QUOTES = 3;
+
 /** The one path from a question to an answer, shared by the CLI, the eval, the bench and the bot. */
 export async function answerQuestion(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
   rawQuestion: string,
-  policy: AnswerPolicy = DEFAULT_POLICY,
+  ranker: SentenceRanker = defaultRanker(),
 ): Promise<Answer> {
   const question = rawQuestion.trim();
   const suggestions = suggestQuestions(snapshot);
   if (question === '') return { answered: false, question, reason: 'empty-question', suggestions };
   if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
-  const answer = composeAnswer(question, await retrieve(snapshot, embedder, question), suggestions, policy);
+  const ranked = await retrieve(snapshot, embedder, question, ranker);
+  const answer = composeAnswer(question, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES });
   verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
   if (!answer.answered && !readsLanguageOf(embedder, question)) {
     // A closest sentence to a question the model could not read would be a guess.

@@ -1,82 +1,87 @@
-import type { FigureKind } from '../chunking/figures.js';
-import type { RankedSentence } from '../retrieval/retrieve.js';
+import type { IndexedDocument, IndexedSentence } from '../index/snapshot.js';
+import { answerKind } from '../language/questionWords.js';
+import { holdsAskedFigure } from '../retrieval/features.js';
 import { quantityIntent } from '../retrieval/questionIntent.js';
+import type { RankedSentence } from '../retrieval/retrieve.js';
+import { refersBack } from '../retrieval/sentenceCues.js';
+import type { AnswerThresholds } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
 import { leadClause } from './lead.js';
 
-export interface AnswerPolicy {
-  /** Below this best score the documents are taken not to answer the question (calibrated by `npm run eval`). */
-  minScore: number;
-  /**
-   * From this score the best sentence is offered as the closest match when nothing answers: below
-   * `minScore`, or above it when it lacks the figure a quantity question needs. Off-topic questions
-   * of the eval sets score below it; casual rewordings that miss `minScore` mostly do not.
-   */
-  closestMinScore: number;
+export interface AnswerPolicy extends AnswerThresholds {
   maxQuotes: number;
-  /** Further quotes must score within this distance of the best one. */
-  quoteMargin: number;
 }
-
-export const DEFAULT_POLICY: AnswerPolicy = { minScore: 0.33, closestMinScore: 0.15, maxQuotes: 3, quoteMargin: 0.12 };
 
 /**
  * Pure: turns ranked sentences into an answer, or into an honest "not covered". Every string in an
  * answered result is a slice of a stored document; nothing here writes wording of its own.
  */
-export function composeAnswer(
-  question: string,
-  ranked: readonly RankedSentence[],
-  suggestions: readonly string[],
-  policy: AnswerPolicy = DEFAULT_POLICY,
-): Answer {
-  const intent = quantityIntent(question);
-  const wantedKinds = intent.wants === 'figure' ? intent.kinds : [];
-  const answering = answeringSentences(ranked, wantedKinds, policy);
+export function composeAnswer(question: string, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
+  const answering = answeringSentences(question, ranked, policy);
   const best = answering[0];
-  if (!best || best.score < policy.minScore) {
+  if (!best || best.probability < policy.minProbability) {
     const nearest = ranked[0];
-    const closest = nearest && nearest.score >= policy.closestMinScore ? { closest: toQuote(nearest) } : {};
+    const closest = nearest && nearest.probability >= policy.closestMinProbability ? { closest: toQuote(nearest) } : {};
     return { answered: false, question, reason: 'not-covered', suggestions: [...suggestions], ...closest };
   }
-  const chosen = answering
-    .filter((r) => r.score >= Math.max(policy.minScore, best.score - policy.quoteMargin))
-    .slice(0, policy.maxQuotes);
-  const quotes = chosen.map(toQuote);
+  const floor = Math.max(policy.minProbability, best.probability * policy.quoteRatio);
+  const quotes = withoutOverlaps(answering.filter((r) => r.probability >= floor))
+    .slice(0, policy.maxQuotes)
+    .map(toQuote);
+  const intent = quantityIntent(question);
   return {
     answered: true,
     question,
-    lead: leadClause(best.sentence.text, best.figures, wantedKinds),
+    lead: leadClause(best.sentence.text, best.figures, intent.wants === 'figure' ? intent.kinds : []),
     quotes,
     figures: [...new Set(quotes.flatMap((q) => q.figures))],
   };
 }
 
 /**
- * A count or money question is answered only by a sentence that states such a figure ("How many
- * officers were convicted?" is not answered by a sentence about officers with no number) and
- * mentions what is counted ("How many police officers were killed?" is not answered by "230 people
- * died"), and only if that sentence is about as good a match as the best one: "How many people were
- * released?" must not fall through to "230 people died". Dates only rank: a bare year is not
- * extracted as a date.
+ * A count or money question is answered only by a sentence that states such a figure of the thing
+ * counted ("How many police officers were killed?" is not answered by "230 people died"), and only
+ * if it is about as likely as the best sentence: "How many people were released?" must not fall
+ * through to a sentence the model ranks far lower.
  */
-function answeringSentences(ranked: readonly RankedSentence[], wantedKinds: readonly FigureKind[], policy: AnswerPolicy): readonly RankedSentence[] {
-  if (wantedKinds.length === 0 || wantedKinds[0] === 'date') return ranked;
-  const top = ranked[0]?.score ?? 0;
-  return ranked.filter((r) => r.mentionsCounted && r.figures.some((f) => wantedKinds.includes(f.kind)) && r.score >= top - policy.quoteMargin);
+function answeringSentences(question: string, ranked: readonly RankedSentence[], policy: AnswerPolicy): readonly RankedSentence[] {
+  const kind = answerKind(question);
+  const top = ranked[0]?.probability ?? 0;
+  if (holdsAskedFigure(kind, ranked[0]?.features ?? []) === null) return ranked;
+  return ranked.filter((r) => holdsAskedFigure(kind, r.features) === true && r.probability >= top * policy.quoteRatio);
+}
+
+/** A sentence quoted with the one before it is not quoted again on its own. */
+function withoutOverlaps(ranked: readonly RankedSentence[]): RankedSentence[] {
+  const taken = new Set<number>();
+  return ranked.filter((r) => {
+    const rows = quotedSentences(r).map((s) => s.row);
+    if (rows.some((row) => taken.has(row))) return false;
+    rows.forEach((row) => taken.add(row));
+    return true;
+  });
+}
+
+/** A sentence that leans on the one before ("He is also …", "As a result, …") is quoted with it, as one span. */
+function quotedSentences(ranked: RankedSentence): IndexedSentence[] {
+  const previous = ranked.index > 0 && refersBack(ranked.sentence.text) ? ranked.document.sentences[ranked.index - 1] : undefined;
+  return previous ? [previous, ranked.sentence] : [ranked.sentence];
 }
 
 function toQuote(ranked: RankedSentence): Quote {
-  const { sentence, document } = ranked;
+  const sentences = quotedSentences(ranked);
+  const start = (sentences[0] as IndexedSentence).start;
+  const { end } = ranked.sentence;
+  const document: IndexedDocument = ranked.document;
   return {
-    text: sentence.text,
+    text: document.text.slice(start, end),
     documentId: document.id,
     title: document.title,
     publisher: document.publisher,
     url: document.url,
-    start: sentence.start,
-    end: sentence.end,
-    score: Number(ranked.score.toFixed(4)),
+    start,
+    end,
+    score: Number(ranked.probability.toFixed(4)),
     figures: ranked.figures.map((f) => f.text),
   };
 }

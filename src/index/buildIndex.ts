@@ -8,6 +8,7 @@ import { type HnswParams, INDEX_FORMAT_VERSION, type Manifest, graphReusable, se
 import { SentenceVectors, poolRows } from './sentenceVectors.js';
 import type { IndexedDocument, IndexedPassage, IndexedSentence, KnowledgeSnapshot } from './snapshot.js';
 import { embedWhilePlacing } from './embedWhilePlacing.js';
+import { type LexicalData, buildLexicalData } from './lexicalData.js';
 import type { VectorIndex } from './vectorIndex.js';
 
 export interface BuildInput {
@@ -39,6 +40,7 @@ export interface BuildResult {
   documents: IndexedDocument[];
   vectors: VectorIndex;
   sentenceVectors: SentenceVectors;
+  lexical: LexicalData;
   stats: BuildStats;
 }
 
@@ -67,8 +69,10 @@ export async function buildIndex(input: BuildInput): Promise<BuildResult> {
   const embedSeconds = await embedWhilePlacing(documents, toEmbed, sentenceVectors, embedder, placer, input.onProgress);
   const { removed, insertSeconds } = placer.finish();
   const manifest = manifestFor(input, documents, sentences.length);
+  // After placing: postings refer to passage labels.
+  const lexical = buildLexicalData(documents);
   const seconds = (performance.now() - started) / 1000;
-  return { manifest, documents, vectors, sentenceVectors, stats: { embedded: toEmbed.length, reused: sentences.length - toEmbed.length, removed, seconds, embedSeconds, insertSeconds } };
+  return { manifest, documents, vectors, sentenceVectors, lexical, stats: { embedded: toEmbed.length, reused: sentences.length - toEmbed.length, removed, seconds, embedSeconds, insertSeconds } };
 }
 
 function chunkCorpus(corpus: LoadedCorpus, chunking: ChunkingParams): IndexedDocument[] {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prepareLexicalIndex } from '../retrieval/lexicalIndex.js';
 import { loadHnswIndex } from './hnswVectorIndex.js';
+import type { LexicalData } from './lexicalData.js';
+import { LEXICAL_FILE, readLexicalData, writeLexicalData } from './lexicalStore.js';
 import { INDEX_FORMAT_VERSION, type Manifest, parseManifest } from './manifest.js';
 import { SentenceVectors } from './sentenceVectors.js';
 import { type IndexedDocument, type KnowledgeSnapshot, assembleSnapshot, fromStoredPassages, toStoredPassages } from './snapshot.js';
@@ -12,7 +13,8 @@ import type { VectorIndex } from './vectorIndex.js';
  * Layout under INDEX_DIR:
  *   CURRENT              name of the live build (replaced by rename, so it is never half-written)
  *   builds/<name>/       manifest.json, passages.json, vectors.hnsw (passages),
- *                        sentence-codes.i8 and sentence-scales.f32 (sentence vectors)
+ *                        sentence-codes.i8 and sentence-scales.f32 (sentence vectors),
+ *                        lexical.bin (BM25 postings, per-sentence terms)
  *   builds/.tmp-<name>/  a build being written; renamed into place only when complete
  */
 const CURRENT = 'CURRENT';
@@ -53,7 +55,8 @@ export async function loadSnapshot(folder: string, manifest: Manifest, efSearch 
     new Int8Array(codes.buffer, codes.byteOffset, codes.byteLength),
     new Float32Array(scales.buffer.slice(scales.byteOffset, scales.byteOffset + scales.byteLength)),
   );
-  return assembleSnapshot(manifest, documents, vectors, sentenceVectors, folder);
+  const lexical = await readLexicalData(path.join(folder, LEXICAL_FILE));
+  return assembleSnapshot(manifest, documents, vectors, sentenceVectors, lexical, folder);
 }
 
 /**
@@ -66,6 +69,7 @@ export async function writeBuild(
   documents: IndexedDocument[],
   vectors: VectorIndex,
   sentenceVectors: SentenceVectors,
+  lexical: LexicalData,
 ): Promise<string> {
   const name = `${manifest.builtAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const buildsDir = path.join(indexDir, BUILDS);
@@ -76,8 +80,7 @@ export async function writeBuild(
   await writeFile(path.join(temp, SENTENCE_CODES), sentenceVectors.codes);
   await writeFile(path.join(temp, SENTENCE_SCALES), new Uint8Array(sentenceVectors.scales.buffer, sentenceVectors.scales.byteOffset, sentenceVectors.scales.byteLength));
   await writeStoredPassages(path.join(temp, 'passages.json'), documents);
-  // Built with the index, not by the first question after the swap: that would stall answering (~5 s at 100k passages).
-  prepareLexicalIndex(documents);
+  await writeLexicalData(path.join(temp, LEXICAL_FILE), lexical);
   await writeFile(path.join(temp, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await rename(temp, final);
   const pointer = path.join(indexDir, `${CURRENT}${TEMP_PREFIX}${name}`);

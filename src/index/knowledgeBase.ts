@@ -135,8 +135,8 @@ async function cleanUp(settings: Settings): Promise<void> {
 }
 
 async function persist(indexDir: string, result: BuildResult): Promise<KnowledgeSnapshot> {
-  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors, result.sentenceVectors);
-  return assembleSnapshot(result.manifest, result.documents, result.vectors, result.sentenceVectors, folder);
+  const folder = await writeBuild(indexDir, result.manifest, result.documents, result.vectors, result.sentenceVectors, result.lexical);
+  return assembleSnapshot(result.manifest, result.documents, result.vectors, result.sentenceVectors, result.lexical, folder);
 }
 
 function reportRejected(corpus: LoadedCorpus, onNotice?: (message: string) => void): void {

@@ -3,9 +3,9 @@ import type { ChunkingParams } from '../chunking/passages.js';
 
 /**
  * Bumped whenever the stored layout or the meaning of stored offsets changes (sentence splitter,
- * chunker); an index with another version is rebuilt rather than misread.
+ * chunker, lexical data); an index with another version is rebuilt rather than misread.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface HnswParams {
   m: number;

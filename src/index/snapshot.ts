@@ -1,5 +1,7 @@
 import type { Passage, Sentence } from '../chunking/passages.js';
 import type { CorpusDocument } from '../corpus/document.js';
+import type { LexicalData } from './lexicalData.js';
+import { type LexicalIndex, lexicalIndexFrom } from './lexicalIndex.js';
 import type { Manifest } from './manifest.js';
 import type { SentenceVectors } from './sentenceVectors.js';
 import type { VectorIndex } from './vectorIndex.js';
@@ -27,6 +29,8 @@ export interface KnowledgeSnapshot {
   passageByLabel: ReadonlyMap<number, IndexedPassage>;
   vectors: VectorIndex;
   sentenceVectors: SentenceVectors;
+  /** BM25 postings and per-sentence terms, built with the build and stored beside it. */
+  lexical: LexicalIndex;
   /** The build folder on disk; the next incremental build starts from its vector file. */
   folder: string;
 }
@@ -75,12 +79,14 @@ export function assembleSnapshot(
   documents: IndexedDocument[],
   vectors: VectorIndex,
   sentenceVectors: SentenceVectors,
+  lexical: LexicalData,
   folder: string,
 ): KnowledgeSnapshot {
   return {
     manifest,
     documents,
     sentenceVectors,
+    lexical: lexicalIndexFrom(lexical),
     documentById: new Map(documents.map((d) => [d.id, d])),
     passageByLabel: new Map(documents.flatMap((d) => d.passages.map((p) => [p.label, p] as const))),
     vectors,

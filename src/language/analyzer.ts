@@ -10,7 +10,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'ru', 'kk'];
  * Bumped whenever a term changes for the same word (stemmer, stop list): stored lexical data built
  * with another version is rebuilt.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** Words to index terms for one language. A term is a stem: the same for every form of a word. */
 export interface Analyzer {

@@ -1,4 +1,5 @@
-import { normalizeTerm, tokenize } from './terms.js';
+import type { Analyzer } from '../language/analyzer.js';
+import { tokenize } from '../language/tokenize.js';
 
 /**
  * What a "how many" question counts, as a content term: "polic" in "How many police officers were
@@ -6,16 +7,16 @@ import { normalizeTerm, tokenize } from './terms.js';
  * with the right verb. The first content word after the question phrase is taken: the head would
  * be the verb in "How many people died?".
  */
-export function countedThing(question: string): string | null {
-  const match = /(?:\bhow many|\bnumber of|сколько|қанша|неше)\s+(.+)/iu.exec(question);
+export function countedThing(question: string, analyzer: Analyzer): string | null {
+  const match = /(?:\bhow many|\bnumber of|сколько|(?<!\p{L})қанша|(?<!\p{L})неше)\s+(.+)/iu.exec(question);
   if (!match) return null;
   for (const word of tokenize(match[1] as string)) {
     if (COUNTED_LEAD_IN.has(word)) continue;
     // Any other stop word is a verb or a pronoun: "How many were detained?" names nothing.
-    return normalizeTerm(word);
+    return analyzer.term(word);
   }
   return null;
 }
 
 /** Words between "how many" and the counted noun: "how many of the people". */
-const COUNTED_LEAD_IN = new Set(['of', 'the', 'these', 'those', 'its', 'their', 'more', 'other']);
+const COUNTED_LEAD_IN = new Set(['of', 'the', 'these', 'those', 'its', 'their', 'more', 'other', 'всего', 'же']);

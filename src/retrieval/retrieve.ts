@@ -1,125 +1,138 @@
 import { type Figure, extractFigures } from '../chunking/figures.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
+import { analyzerFor, documentLanguage } from '../language/analyzer.js';
+import { detectLanguage } from '../language/detectLanguage.js';
+import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { type LexicalIndex, lexicalIndexFor } from './lexicalIndex.js';
-import { countedThing } from './countedThing.js';
-import { questionFocus } from './questionFocus.js';
-import { asksForAgent, quantityIntent } from './questionIntent.js';
-import {
-  DEFAULT_WEIGHTS,
-  type QuestionShape,
-  type ScoringWeights,
-  type SentenceEvidence,
-  scoreSentence,
-  weightedShare,
-} from './scoreSentence.js';
-import { namesAgent, refersBack } from './sentenceCues.js';
-import { contentTerms } from './terms.js';
+import { type AnalysedQuestion, type QuestionInput, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
+import { type SentenceRanker, defaultRanker } from './sentenceRanker.js';
 
 export interface RetrievalOptions {
   /** Neighbours asked of each retriever before fusion. */
   candidatesPerRetriever: number;
-  /** Fused passages whose sentences are scored. */
+  /** Fused passages whose sentences become candidates. */
   passagesToScore: number;
-  weights: ScoringWeights;
+  related: RelatedTerms;
 }
 
-export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, weights: DEFAULT_WEIGHTS };
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: () => [] };
 
-export interface RankedSentence extends SentenceEvidence {
-  sentence: IndexedSentence;
-  document: IndexedDocument;
-  figures: Figure[];
-  score: number;
-}
-
-/**
- * Hybrid retrieval: HNSW and BM25 passages fused by reciprocal rank, then every sentence of the best
- * passages scored on its own, because an answer quotes a sentence, not a passage.
- */
-export async function retrieve(
-  snapshot: KnowledgeSnapshot,
-  embedder: Embedder,
-  question: string,
-  options: RetrievalOptions = DEFAULT_RETRIEVAL,
-): Promise<RankedSentence[]> {
-  if (snapshot.vectors.size === 0) return [];
-  const lexical = lexicalIndexFor(snapshot);
-  const [queryVector] = (await embedder.embed([question], 'query')) as [Float32Array];
-  const dense = snapshot.vectors.search(queryVector, options.candidatesPerRetriever);
-  const passageSimilarity = new Map(dense.map((n) => [n.label, n.similarity]));
-  const fused = reciprocalRankFusion([dense.map((n) => n.label), lexical.search(question, options.candidatesPerRetriever)]);
-  const query = readQuestion(question, lexical);
-  return candidateSentences(snapshot, fused.slice(0, options.passagesToScore), passageSimilarity)
-    .map((candidate) => {
-      const evidence = gatherEvidence(candidate, query, lexical, snapshot.sentenceVectors.dot(candidate.sentence.row, queryVector));
-      return { ...evidence, ...candidate, figures: [...evidence.figures], score: scoreSentence(evidence, query.shape, options.weights) };
-    })
-    .sort((a, b) => b.score - a.score);
-}
-
-interface ReadQuestion {
-  terms: string[];
-  shape: QuestionShape;
-  unknownTerms: number;
-}
-
-function readQuestion(question: string, lexical: LexicalIndex): ReadQuestion {
-  const terms = contentTerms(question);
-  const focus = questionFocus(question);
-  const focusUnknown = focus !== null && !lexical.knows(focus);
-  return {
-    terms,
-    shape: { quantity: quantityIntent(question), wantsAgent: asksForAgent(question), focus, counted: countedThing(question) },
-    unknownTerms: focusUnknown ? 1 : weightedShare(terms, (term) => !lexical.knows(term), lexical.idf),
-  };
-}
-
-function gatherEvidence(candidate: Candidate, query: ReadQuestion, lexical: LexicalIndex, cosine: number): SentenceEvidence {
-  const { sentence, document, index } = candidate;
-  const own = new Set(contentTerms(sentence.text));
-  const previous = index > 0 && refersBack(sentence.text) ? document.sentences[index - 1] : undefined;
-  const inherited = new Set(previous ? contentTerms(previous.text) : []);
-  const { focus, counted } = query.shape;
-  const mentions = (term: string) => own.has(term) || inherited.has(term);
-  return {
-    cosine,
-    passage: candidate.passage,
-    lexical: weightedShare(query.terms, (term) => own.has(term), lexical.idf),
-    contextLexical: weightedShare(query.terms, (term) => !own.has(term) && inherited.has(term), lexical.idf),
-    unknownTerms: query.unknownTerms,
-    figures: extractFigures(sentence.text),
-    namesAgent: namesAgent(sentence.text),
-    mentionsFocus: focus !== null && mentions(focus),
-    mentionsCounted: counted === null || mentions(counted),
-  };
-}
-
-interface Candidate {
+export interface Candidate {
   sentence: IndexedSentence;
   document: IndexedDocument;
   /** The sentence's position in its document. */
   index: number;
-  /** Best dense similarity among the scored passages that hold the sentence. */
-  passage: number;
+  figures: Figure[];
+  features: Float64Array;
 }
 
-/** Sentences of the given passages, each once, in passage order. */
-function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number[], similarity: ReadonlyMap<number, number>): Candidate[] {
-  const byRow = new Map<number, Candidate>();
-  for (const label of labels) {
+export interface RankedSentence extends Candidate {
+  /** The ranker's probability that the sentence answers the question. */
+  probability: number;
+}
+
+export interface Candidates {
+  question: AnalysedQuestion;
+  candidates: Candidate[];
+}
+
+/** The question's language decides its analyzer; a question with no letters is read as English. */
+export function questionInput(question: string): QuestionInput {
+  return { text: question, language: detectLanguage(question) ?? 'en' };
+}
+
+/**
+ * Hybrid retrieval: HNSW and BM25 passages fused by reciprocal rank, then every sentence of the best
+ * passages described by its features, because an answer quotes a sentence, not a passage. A model
+ * that cannot read the question's language gives no dense list: its neighbours would be noise.
+ */
+export async function findCandidates(
+  snapshot: KnowledgeSnapshot,
+  embedder: Embedder,
+  input: QuestionInput,
+  options: RetrievalOptions = DEFAULT_RETRIEVAL,
+): Promise<Candidates> {
+  const { lexical } = snapshot;
+  const question = analyseQuestion(input, lexical, options.related);
+  if (snapshot.vectors.size === 0) return { question, candidates: [] };
+  const readsLanguage = embedder.languages === undefined || embedder.languages.includes(input.language);
+  const [queryVector] = (await embedder.embed([input.embeddingText ?? input.text], 'query')) as [Float32Array];
+  const dense = readsLanguage || input.embeddingText ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
+  const similarity = new Map(dense.map((n) => [n.label, n.similarity]));
+  const lexicalRanking = lexical.search(question.terms, options.candidatesPerRetriever);
+  const fused = reciprocalRankFusion([dense.map((n) => n.label), lexicalRanking]).slice(0, options.passagesToScore);
+  const placed = candidateSentences(snapshot, fused, similarity);
+  const views = placed.map((p) => view(snapshot, p, snapshot.sentenceVectors.dot(p.sentence.row, queryVector), readsLanguage || Boolean(input.embeddingText)));
+  const rows = candidateFeatures(question, views);
+  const candidates = placed.map((p, i) => ({ sentence: p.sentence, document: p.document, index: p.index, figures: views[i]?.figures as Figure[], features: rows[i] as Float64Array }));
+  return { question, candidates };
+}
+
+/** Candidates ranked by the trained model's probability that they answer, best first. */
+export async function retrieve(
+  snapshot: KnowledgeSnapshot,
+  embedder: Embedder,
+  question: string | QuestionInput,
+  ranker: SentenceRanker = defaultRanker(),
+  options: RetrievalOptions = DEFAULT_RETRIEVAL,
+): Promise<RankedSentence[]> {
+  const input = typeof question === 'string' ? questionInput(question) : question;
+  const { candidates } = await findCandidates(snapshot, embedder, input, options);
+  return rankCandidates(candidates, ranker);
+}
+
+export function rankCandidates(candidates: readonly Candidate[], ranker: SentenceRanker): RankedSentence[] {
+  return candidates.map((c) => ({ ...c, probability: ranker.probability(c.features) })).sort((a, b) => b.probability - a.probability);
+}
+
+interface Placed {
+  sentence: IndexedSentence;
+  document: IndexedDocument;
+  index: number;
+  passageCosine: number;
+  rank: number;
+}
+
+function view(snapshot: KnowledgeSnapshot, p: Placed, cosine: number, readsLanguage: boolean): CandidateView {
+  const { lexical } = snapshot;
+  const neighbour = (offset: number) => {
+    const other = p.document.sentences[p.index + offset];
+    return other ? lexical.sentenceTermIds(other.row) : null;
+  };
+  return {
+    text: p.sentence.text,
+    termIds: lexical.sentenceTermIds(p.sentence.row),
+    before: neighbour(-1),
+    after: neighbour(1),
+    analyzer: analyzerFor(documentLanguage(p.document.language)),
+    termId: lexical.termId,
+    figures: extractFigures(p.sentence.text),
+    cosine,
+    passageCosine: p.passageCosine,
+    readsLanguage,
+    retrievalRank: p.rank,
+    indexInDocument: p.index,
+    documentLength: p.document.sentences.length,
+    averageSentenceLength: lexical.averageSentenceLength,
+  };
+}
+
+/** Sentences of the given passages, each once, in passage order, with the best passage that holds them. */
+function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number[], similarity: ReadonlyMap<number, number>): Placed[] {
+  const byRow = new Map<number, Placed>();
+  labels.forEach((label, rank) => {
     const passage = snapshot.passageByLabel.get(label);
     const document = passage && snapshot.documentById.get(passage.documentId);
-    if (!passage || !document) continue;
-    const passageSimilarity = similarity.get(label) ?? 0;
+    if (!passage || !document) return;
+    const passageCosine = similarity.get(label) ?? 0;
     const end = Math.min(passage.firstSentence + passage.sentenceCount, document.sentences.length);
     for (let index = passage.firstSentence; index < end; index++) {
       const sentence = document.sentences[index] as IndexedSentence;
       const seen = byRow.get(sentence.row);
-      if (seen) seen.passage = Math.max(seen.passage, passageSimilarity);
-      else byRow.set(sentence.row, { sentence, document, index, passage: passageSimilarity });
+      if (seen) seen.passageCosine = Math.max(seen.passageCosine, passageCosine);
+      else byRow.set(sentence.row, { sentence, document, index, passageCosine, rank });
     }
-  }
+  });
   return [...byRow.values()];
 }

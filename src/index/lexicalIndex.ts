@@ -1,36 +1,25 @@
-import type { IndexedDocument, KnowledgeSnapshot } from '../index/snapshot.js';
-import { D, K, type LexicalData, buildLexicalData } from './lexicalPostings.js';
-import { normalizeTerm, tokenize } from './terms.js';
+import { D, K, type LexicalData } from './lexicalData.js';
 
-/** BM25 over passages plus sentence-level document frequencies for weighting lexical evidence. */
+/** A query term in the index's term space, weighted (1 for the question's own words, less for translations and relations). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** BM25 over passages, and per-sentence terms and frequencies for the sentence features. */
 export interface LexicalIndex {
+  /** Term id, or −1 for a term no sentence uses. */
+  termId(term: string): number;
   /** Passage labels, best first. */
-  search(question: string, limit: number): number[];
-  /** Inverse document frequency of a content term over sentences; unseen terms weigh most. */
+  search(terms: readonly WeightedTerm[], limit: number): number[];
+  /** Inverse document frequency of a term over sentences; unseen terms weigh most. */
   idf(term: string): number;
   /** Whether any sentence of the corpus uses the term. */
   knows(term: string): boolean;
-}
-
-/**
- * Keyed by the build's document list, which the snapshot shares with the store that wrote the build,
- * so the store can prepare it ahead of the swap; otherwise it is built on first use. Either way a
- * reindex never leaves a stale one behind.
- */
-const cache = new WeakMap<readonly IndexedDocument[], LexicalIndex>();
-
-export function lexicalIndexFor(snapshot: KnowledgeSnapshot): LexicalIndex {
-  let index = cache.get(snapshot.documents);
-  if (!index) {
-    index = lexicalIndexFrom(buildLexicalData(snapshot.documents));
-    cache.set(snapshot.documents, index);
-  }
-  return index;
-}
-
-/** Builds the lexical index of a build that is about to go live, so its first question finds it ready. */
-export function prepareLexicalIndex(documents: readonly IndexedDocument[]): void {
-  if (!cache.has(documents)) cache.set(documents, lexicalIndexFrom(buildLexicalData(documents)));
+  /** Term ids of a sentence row, in text order with repeats. */
+  sentenceTermIds(row: number): Int32Array;
+  readonly averageSentenceLength: number;
+  readonly sentenceCount: number;
 }
 
 /**
@@ -39,36 +28,40 @@ export function prepareLexicalIndex(documents: readonly IndexedDocument[]): void
  */
 export function lexicalIndexFrom(data: LexicalData): LexicalIndex {
   const termIds = new Map(data.terms.map((term, id) => [term, id]));
+  const termId = (term: string) => termIds.get(term) ?? -1;
   const frequencyOf = (term: string) => {
-    const id = termIds.get(term);
-    return id === undefined ? 0 : (data.sentenceFrequency[id] as number);
+    const id = termId(term);
+    return id < 0 ? 0 : (data.sentenceFrequency[id] as number);
   };
-  const searcher = createSearcher(data, termIds);
+  const searcher = createSearcher(data);
   return {
-    search: (question, limit) => searcher(tokenize(question).flatMap((word) => normalizeTerm(word) ?? []), limit),
+    termId,
+    search: (terms, limit) => searcher(terms.map((t) => ({ id: termId(t.term), weight: t.weight })), limit),
     knows: (term) => frequencyOf(term) > 0,
     idf: (term) => Math.log(1 + (data.sentenceCount + 1) / (frequencyOf(term) + 0.5)),
+    sentenceTermIds: (row) => data.sentenceTerms.subarray(data.sentenceOffsets[row], data.sentenceOffsets[row + 1]),
+    averageSentenceLength: data.sentenceCount === 0 ? 1 : data.sentenceTerms.length / data.sentenceCount,
+    sentenceCount: data.sentenceCount,
   };
 }
 
 /** Scores into reusable per-passage arrays and resets only the passages a question touched. */
-function createSearcher(p: LexicalData, termIds: ReadonlyMap<string, number>): (terms: readonly string[], limit: number) => number[] {
+function createSearcher(p: LexicalData): (terms: ReadonlyArray<{ id: number; weight: number }>, limit: number) => number[] {
   const count = p.labels.length;
   const scores = new Float64Array(count);
   const matched = new Int32Array(count);
   const touched = new Int32Array(count);
   return (terms, limit) => {
     let touchedCount = 0;
-    const seen = new Set<string>();
-    for (const term of terms) {
-      const id = termIds.get(term);
-      const first = !seen.has(term);
-      seen.add(term);
-      if (id === undefined) continue;
+    const seen = new Set<number>();
+    for (const { id, weight } of terms) {
+      if (id < 0) continue;
+      const first = !seen.has(id);
+      seen.add(id);
       const start = p.offsets[id] as number;
       const end = p.offsets[id + 1] as number;
       const df = end - start;
-      const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+      const idf = weight * Math.log(1 + (count - df + 0.5) / (df + 0.5));
       for (let i = start; i < end; i++) {
         const passage = p.passages[i] as number;
         const tf = p.frequencies[i] as number;
