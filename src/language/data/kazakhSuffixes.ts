@@ -31,7 +31,8 @@ const harmony = (...pairs: string[]): string[] => pairs.flatMap((pair) => pair.s
 export const SLOTS_OUTSIDE_IN: readonly SuffixSlot[] = [
   {
     name: 'personal (predicative) ending',
-    endings: harmony('мын/мін/бын/бін/пын/пін', 'мыз/міз/быз/біз/пыз/піз', 'сыңдар/сіңдер', 'сыздар/сіздер'),
+    // only after vowels: after a consonant -бын, -пын read too often as a root's б, п plus -ы-н (тақырыбын)
+    endings: harmony('мын/мін', 'мыз/міз', 'сыңдар/сіңдер', 'сыздар/сіздер'),
   },
   {
     name: 'case',
@@ -55,6 +56,9 @@ export const SLOTS_OUTSIDE_IN: readonly SuffixSlot[] = [
     // after a third-person possessive: "қаласын", "қаласына", "қаласында"
     guarded: [
       { ending: 'н', after: /(с|[лдт][ае]р)[ыі]$/u },
+      // a longer root too (дәуір-і-н); short words in -ын, -ін are roots (кейін, орын, ақын), and
+      // -атын, -етін is a participle (болатын)
+      { ending: 'н', after: /^(?!.*[ае]т[ыі]$).{3,}[^аәеёиоөуұүыіэюяй][ыі]$/u },
       ...harmony('на/не', 'нда/нде', 'ндағы/ндегі').map((ending) => ({ ending, after: /[ыі]$/u })),
     ],
   },
@@ -75,8 +79,7 @@ export const SLOTS_OUTSIDE_IN: readonly SuffixSlot[] = [
       'ған/ген/қан/кен',
       // habitual / future participle
       'атын/етін/йтын/йтін',
-      // converbs "having done", "until"
-      'ып/іп',
+      // converb "since"; not -ып, -іп "having done", which are as often a root's end (тақырып)
       'ғалы/гелі/қалы/келі',
       // conditional
       'са/се',
