@@ -67,7 +67,7 @@ const TOTALS = `SELECT count(*) AS questions, coalesce(sum(outcome = 'answered')
 const VOTE_TOTALS = `SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes WHERE voted_at >= ?`;
 const DOWN_VOTES = `(SELECT count(*) FROM votes v WHERE v.question_id = q.id AND v.vote = -1)`;
 const MISSED = `SELECT q.question, q.asked_at AS askedAt, q.outcome, ${DOWN_VOTES} AS down FROM questions q
-  WHERE q.asked_at >= ? AND (q.outcome = 'abstained' OR ${DOWN_VOTES} > 0) ORDER BY q.asked_at DESC LIMIT ?`;
+  WHERE q.asked_at >= ? AND (q.outcome = 'abstained' OR ${DOWN_VOTES} > 0) ORDER BY q.asked_at DESC, q.id DESC LIMIT ?`;
 const WORST = `SELECT q.id AS questionId, q.question, q.asked_at AS askedAt,
   sum(v.vote = 1) AS up, sum(v.vote = -1) AS down,
   t.document_id AS documentId, t.start, t.end, t.score, t.text
