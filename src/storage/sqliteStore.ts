@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
@@ -24,6 +24,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** Opens (creating and migrating when writable) the SQLite file behind the storage port. */
 export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
   const readonly = options.readonly ?? false;
+  if (readonly && !existsSync(file)) {
+    throw new StoreError(`There is no question log at ${file} yet: the bot creates it on its first start with QUESTION_LOG=on.`);
+  }
   let db: Database.Database | undefined;
   try {
     if (!readonly) mkdirSync(path.dirname(file), { recursive: true });

@@ -5,14 +5,15 @@ import { loadOrCreateSalt } from './salt.js';
 import { type EmbedQuestions, type UsageLog, createUsageLog } from './usageLog.js';
 
 /**
- * The usage log over the configured database, or undefined with QUESTION_LOG=off. Throws a
- * StoreError naming the file when the database cannot be opened (corrupt, newer schema, no access).
+ * The usage log over the configured database, or undefined with QUESTION_LOG=off (reports read
+ * what was logged before it was turned off). Throws a StoreError naming the file when the database
+ * cannot be opened (corrupt, newer schema, no access; for reports, also missing).
  */
 export function openUsageLog(config: Config, embed: EmbedQuestions, options: { readonly?: boolean } = {}): UsageLog | undefined {
-  if (config.questionLog === undefined) return undefined;
   const readonly = options.readonly ?? false;
+  if (config.questionLog === undefined && !readonly) return undefined;
   const store = openSqliteStore(config.databasePath, { readonly });
   // Reports only read, and hashes are only computed for writes: a report never creates the salt file.
-  const salt = readonly ? '' : loadOrCreateSalt(config.questionLog.salt, path.dirname(config.databasePath));
-  return createUsageLog({ store, salt, embed, retentionDays: config.questionLog.retentionDays });
+  const salt = readonly ? '' : loadOrCreateSalt(config.questionLog?.salt, path.dirname(config.databasePath));
+  return createUsageLog({ store, salt, embed, retentionDays: config.questionLog?.retentionDays ?? Number.POSITIVE_INFINITY });
 }
