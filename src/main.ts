@@ -105,7 +105,7 @@ async function runBot(): Promise<void> {
   // Loaded here so the CLI tools never pay for importing grammY and its plugins.
   const { startBot } = await import('./telegram/startBot.js');
   const embedQuestions = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
-  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: () => openUsageLog(config, embedQuestions) });
+  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }) });
 }
 
 function isEntryPoint(): boolean {

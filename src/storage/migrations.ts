@@ -5,7 +5,7 @@
 export const MIGRATIONS: readonly string[] = [
   // 1: the question log.
   `CREATE TABLE questions (
-     id INTEGER PRIMARY KEY,
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
      asked_at INTEGER NOT NULL,
      chat_type TEXT NOT NULL,
      language TEXT NOT NULL,

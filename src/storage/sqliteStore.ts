@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
+import { WriteBehind } from './writeBehind.js';
 import type { LoggedQuote, MissedQuestion, QuestionEntry, RatedAnswer, Store, Totals, VoteInput, VoteOutcome } from './store.js';
 
 /** The database cannot be opened or used; the message names the file. */
@@ -17,6 +18,8 @@ export interface SqliteOptions {
    * the log write, and a locked file should cost a question its buttons, not seconds.
    */
   busyTimeoutMs?: number;
+  /** A batch of questions could not be written; it is kept and retried with the next one. */
+  onWriteError?: (error: unknown, info: { pending: number; dropped: number }) => void;
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -33,7 +36,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     db = new Database(file, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 20 });
     if (readonly) checkVersion(db, file, true);
     else prepareWritable(db, file);
-    return new SqliteStore(db, file);
+    return new SqliteStore(db, file, options.onWriteError ?? ((error) => process.emitWarning(`question log write failed: ${String(error)}`)));
   } catch (error) {
     db?.close();
     if (error instanceof StoreError) throw error;
@@ -79,33 +82,45 @@ const WORST = `SELECT q.id AS questionId, q.question, q.asked_at AS askedAt,
 
 type QuoteColumns = { [K in keyof LoggedQuote]: LoggedQuote[K] | null };
 
+type QueuedQuestion = QuestionEntry & { id: number };
+
 class SqliteStore implements Store {
   readonly #db: Database.Database;
-  readonly #insertQuestion: Database.Statement;
-  readonly #insertQuote: Database.Statement;
+  readonly #queue: WriteBehind<QueuedQuestion>;
+  /** Ids are handed out before the row is written, so the buttons of an answer can name it at once. */
+  #nextId: number;
 
-  constructor(db: Database.Database, readonly path: string) {
+  constructor(db: Database.Database, readonly path: string, onWriteError: NonNullable<SqliteOptions['onWriteError']>) {
     this.#db = db;
-    this.#insertQuestion = db.prepare(`INSERT INTO questions (asked_at, chat_type, language, user_hash, chat_hash, question, outcome, reason, latency_ms)
-      VALUES (@askedAt, @chatType, @language, @userHash, @chatHash, @question, @outcome, @reason, @latencyMs)`);
-    this.#insertQuote = db.prepare(`INSERT INTO quotes (question_id, rank, document_id, start, end, score, text)
+    // AUTOINCREMENT's counter never goes back, so an id is never reused after pruning and an old button cannot name a new answer.
+    const used = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'questions'").get() as { seq: number } | undefined;
+    this.#nextId = (used?.seq ?? 0) + 1;
+    const insertQuestion = db.prepare(`INSERT INTO questions (id, asked_at, chat_type, language, user_hash, chat_hash, question, outcome, reason, latency_ms)
+      VALUES (@id, @askedAt, @chatType, @language, @userHash, @chatHash, @question, @outcome, @reason, @latencyMs)`);
+    const insertQuote = db.prepare(`INSERT INTO quotes (question_id, rank, document_id, start, end, score, text)
       VALUES (@questionId, @rank, @documentId, @start, @end, @score, @text)`);
+    const writeBatch = db.transaction((batch: readonly QueuedQuestion[]) => {
+      for (const { quotes, ...row } of batch) {
+        insertQuestion.run(row);
+        quotes.forEach((quote, rank) => insertQuote.run({ questionId: row.id, rank, ...quote }));
+      }
+    });
+    this.#queue = new WriteBehind((batch) => writeBatch.immediate(batch), onWriteError);
   }
 
   record(entry: QuestionEntry): number {
-    return this.#db.transaction(() => {
-      const { quotes, ...row } = entry;
-      const questionId = Number(this.#insertQuestion.run(row).lastInsertRowid);
-      quotes.forEach((quote, rank) => this.#insertQuote.run({ questionId, rank, ...quote }));
-      return questionId;
-    })();
+    const id = this.#nextId++;
+    this.#queue.push({ ...entry, id });
+    return id;
   }
 
   prune(before: number): number {
+    this.#queue.flush();
     return this.#db.prepare('DELETE FROM questions WHERE asked_at < ?').run(before).changes;
   }
 
   vote({ questionId, userHash, chatHash, vote, at }: VoteInput): VoteOutcome {
+    this.#queue.flush();
     return this.#db.transaction((): VoteOutcome => {
       const question = this.#db.prepare('SELECT chat_hash AS chatHash FROM questions WHERE id = ?').get(questionId) as { chatHash: string | null } | undefined;
       if (question?.chatHash == null || question.chatHash !== chatHash) return 'unknown';
@@ -121,16 +136,19 @@ class SqliteStore implements Store {
   }
 
   totals(since: number): Totals {
+    this.#queue.flush();
     const questions = this.#db.prepare(TOTALS).get(since) as Omit<Totals, 'up' | 'down'>;
     const votes = this.#db.prepare(VOTE_TOTALS).get(since) as Pick<Totals, 'up' | 'down'>;
     return { ...questions, ...votes };
   }
 
   missed(since: number, limit: number): MissedQuestion[] {
+    this.#queue.flush();
     return this.#db.prepare(MISSED).all(since, limit) as MissedQuestion[];
   }
 
   worstRated(since: number, limit: number): RatedAnswer[] {
+    this.#queue.flush();
     const rows = this.#db.prepare(WORST).all(since, limit) as Array<Omit<RatedAnswer, 'quote'> & QuoteColumns>;
     return rows.map(({ documentId, start, end, score, text, ...answer }) => ({
       ...answer,
@@ -139,6 +157,7 @@ class SqliteStore implements Store {
   }
 
   close(): void {
+    this.#queue.flush();
     this.#db.close();
   }
 }

@@ -31,7 +31,10 @@ export interface QuestionEntry {
 }
 
 export interface QuestionLog {
-  /** Returns the id of the logged question, which feedback refers to. */
+  /**
+   * Returns the id of the logged question, which feedback refers to. The row may be written a
+   * moment later, but every read and vote through this store sees it.
+   */
   record(entry: QuestionEntry): number;
   /** Deletes questions asked before `before`, with their quotes and votes; returns how many. */
   prune(before: number): number;

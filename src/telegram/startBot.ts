@@ -5,8 +5,7 @@ import { registerCommands } from './commands.js';
 import { ALLOWED_UPDATES, type QantarBot, createBot } from './createBot.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
 import { type Transport, startWebhook } from './webhookServer.js';
-import type { UsageLog } from '../usage/usageLog.js';
-import { startUsageLog } from './usageLifecycle.js';
+import { type OpenUsageLog, startUsageLog } from './usageLifecycle.js';
 
 export interface StartBotOptions {
   config: Config;
@@ -15,7 +14,7 @@ export interface StartBotOptions {
   /** Called after the bot has stopped and in-flight work is done: close the index, flush logs. */
   onStopped?: () => Promise<void>;
   /** Opens the question log (undefined when it is off); a failure to open is logged, not fatal. */
-  openUsage?: () => UsageLog | undefined;
+  openUsage?: OpenUsageLog;
 }
 
 /**

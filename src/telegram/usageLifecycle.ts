@@ -8,15 +8,18 @@ export interface RunningUsageLog {
   stop(): void;
 }
 
+/** Opens the log; `onWriteError` is told about batches of questions that could not be written (and are retried). */
+export type OpenUsageLog = (onWriteError: (error: unknown, info: { pending: number; dropped: number }) => void) => UsageLog | undefined;
+
 /**
  * Opens the question log for the bot. A database that cannot be opened (corrupt, locked, newer
  * schema) is logged and the bot runs without it: answers go out, only without feedback buttons.
  * Retention pruning runs now and once a day on a timer that never keeps the process alive.
  */
-export function startUsageLog(open: (() => UsageLog | undefined) | undefined, logger: Logger, now: () => number = Date.now): RunningUsageLog {
+export function startUsageLog(open: OpenUsageLog | undefined, logger: Logger, now: () => number = Date.now): RunningUsageLog {
   let usage: UsageLog | undefined;
   try {
-    usage = open?.();
+    usage = open?.((error, info) => logger.error({ err: error, ...info }, 'question log write failed; will retry with the next question'));
   } catch (error) {
     logger.error({ err: error }, 'question log unavailable; answering without it');
   }

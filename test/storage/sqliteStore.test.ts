@@ -38,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
-    expect(tables).toEqual(['questions', 'quotes', 'votes']);
+    expect(tables).toEqual(['questions', 'quotes', 'sqlite_sequence', 'votes']);
     db.close();
   });
 
@@ -83,6 +83,7 @@ describe('the question log', () => {
     usage.recordQuestion(event(answered));
     usage.recordQuestion(event(abstained('What is the capital of France?'), { languageCode: undefined, chatType: 'private' }));
     expect(usage.recordQuestion(event({ answered: false, question: '', reason: 'empty-question', suggestions: [] }))).toBeUndefined();
+    usage.close();
     const db = new Database(temp.file, { readonly: true });
     expect(db.prepare('SELECT chat_type, language, question, outcome, reason, latency_ms FROM questions ORDER BY id').all()).toEqual([
       { chat_type: 'supergroup', language: 'ru', question: 'How many people were detained?', outcome: 'answered', reason: null, latency_ms: 6.25 },
@@ -147,5 +148,17 @@ describe('the salt', () => {
     expect(statSync(path.join(temp.dir, SALT_FILE)).mode & 0o777).toBe(0o600);
     expect(loadOrCreateSalt(undefined, temp.dir)).toBe(first);
     expect(loadOrCreateSalt('configured-salt-1234', temp.dir)).toBe('configured-salt-1234');
+  });
+});
+
+describe('question ids', () => {
+  it('are never reused after pruning, so an old button cannot name a newer answer', () => {
+    temp = new TempLog();
+    const usage = temp.open({ retentionDays: 1 });
+    const old = usage.recordQuestion(event(answered, { at: NOW - 2 * DAY })) as number;
+    expect(usage.prune(NOW)).toBe(1);
+    usage.close();
+    const reopened = temp.open();
+    expect(reopened.recordQuestion(event(answered))).toBe(old + 1);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSqliteStore } from '../../src/storage/sqliteStore.js';
+import { type SqliteOptions, openSqliteStore } from '../../src/storage/sqliteStore.js';
 import type { Store } from '../../src/storage/store.js';
 import { type EmbedQuestions, type UsageLog, createUsageLog } from '../../src/usage/usageLog.js';
 
@@ -29,8 +29,8 @@ export class TempLog {
   readonly file = path.join(this.dir, 'qantar.db');
   store: Store | undefined;
 
-  open(options: { retentionDays?: number; similarity?: number } = {}): UsageLog {
-    this.store = openSqliteStore(this.file);
+  open(options: { retentionDays?: number; similarity?: number; onWriteError?: SqliteOptions['onWriteError'] } = {}): UsageLog {
+    this.store = openSqliteStore(this.file, { onWriteError: options.onWriteError ?? ((error) => { throw error; }) });
     return createUsageLog({ store: this.store, salt: SALT, embed: bagOfWords, retentionDays: options.retentionDays ?? 90, similarity: options.similarity ?? 0.7 });
   }
 

@@ -13,8 +13,9 @@ export function feedbackKeyboard(questionId: number): InlineKeyboard {
 }
 
 /**
- * Logs a question and returns the id its feedback buttons refer to. A failing log costs the answer
- * its buttons and leaves an error in the bot's log; it never stops the answer from being sent.
+ * Logs a question and returns the id its feedback buttons refer to. The row is written after the
+ * reply is on its way; a log that fails here costs the answer its buttons and leaves an error in
+ * the bot's log, and never stops the answer from being sent.
  */
 export function logQuestion(ctx: BotContext, deps: FeatureDeps, question: string, answer: Answer, latencyMs: number): number | undefined {
   if (!deps.usage || !ctx.from || !ctx.chat) return undefined;
@@ -30,7 +31,7 @@ export function logQuestion(ctx: BotContext, deps: FeatureDeps, question: string
       latencyMs,
     });
   } catch (error) {
-    deps.logger.error({ err: error }, 'question log write failed; answering without feedback buttons');
+    deps.logger.error({ err: error }, 'question log unavailable; answering without feedback buttons');
     return undefined;
   }
 }
