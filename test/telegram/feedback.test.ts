@@ -178,6 +178,22 @@ describe('a failing database', () => {
   });
 });
 
+describe('retention', () => {
+  it('prunes expired questions when the bot starts', async () => {
+    temp = new TempLog();
+    const now = Date.UTC(2026, 0, 5, 12);
+    const old = temp.open();
+    old.recordQuestion({ at: now - 31 * 86_400_000, userId: 1, chatId: 1, chatType: 'private', languageCode: 'en', question: 'Old?', answer: DETAINED, latencyMs: 1 });
+    old.recordQuestion({ at: now - 86_400_000, userId: 1, chatId: 1, chatType: 'private', languageCode: 'en', question: 'New?', answer: DETAINED, latencyMs: 1 });
+    old.close();
+    const { logger, lines } = captureLogger();
+    const running = startUsageLog(() => temp.open({ retentionDays: 30 }), logger, () => now);
+    expect(lines.find((l) => l.msg === 'question log pruned')?.pruned).toBe(1);
+    expect(running.usage?.totals(now).all.questions).toBe(1);
+    running.stop();
+  });
+});
+
 describe('load', () => {
   it('300 users asking at once: every one gets a reply and every question a log row', async () => {
     const h = harnessWithLog();
