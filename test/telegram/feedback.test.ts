@@ -127,6 +127,12 @@ describe('admin reports', () => {
     ]);
   });
 
+  it('says so when there is no log to report from', async () => {
+    const h = createHarness();
+    await h.send(textUpdate('/unanswered 3', { from: user(ADMIN_ID, 'kk') }));
+    expect(h.texts()).toEqual(['Сұрақтар журналы өшірулі немесе қолжетімсіз, есеп жасауға дерек жоқ.']);
+  });
+
   it('refuses non-admins and admins outside a private chat', async () => {
     const h = harnessWithLog();
     await h.send(textUpdate('/unanswered', { from: user(9) }));

@@ -37,7 +37,9 @@ export function adminReportsFeature(deps: FeatureDeps): Composer<BotContext> {
 
 async function report(ctx: BotContext, deps: FeatureDeps, build: (usage: UsageLog, days: number) => Promise<string[]>): Promise<void> {
   const days = parseDays(typeof ctx.match === 'string' ? ctx.match : '');
-  const messages = days === undefined ? [ctx.t.daysUsage(MAX_DAYS)] : deps.usage ? await readLog(deps, () => build(deps.usage as UsageLog, days)) : undefined;
+  const { usage } = deps;
+  let messages: string[] | undefined = [ctx.t.daysUsage(MAX_DAYS)];
+  if (days !== undefined) messages = usage ? await readLog(deps, () => build(usage, days)) : undefined;
   for (const text of messages ?? [ctx.t.questionLogUnavailable]) await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
 }
 
