@@ -44,6 +44,10 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(2 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_PATH: z.string().trim().min(1).default('data/qantar.db'),
+  LOG_SALT: optionalString.pipe(z.string().min(16, 'use at least 16 characters, or leave it unset to generate one').optional()),
+  QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+  LOG_RETENTION_DAYS: positiveInt(90),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -61,6 +65,9 @@ export interface Config {
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   logLevel: RawConfig['LOG_LEVEL'];
+  databasePath: string;
+  /** undefined with QUESTION_LOG=off: nothing is logged and answers carry no feedback buttons. */
+  questionLog: { salt: string | undefined; retentionDays: number } | undefined;
 }
 
 /** A start-up fault in the environment; its message names the variable so an operator can fix it. */
@@ -99,6 +106,8 @@ function toConfig(raw: RawConfig): Config {
     maxUploadBytes: raw.MAX_UPLOAD_BYTES,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     logLevel: raw.LOG_LEVEL,
+    databasePath: inProject(raw.DATABASE_PATH),
+    questionLog: raw.QUESTION_LOG === 'on' ? { salt: raw.LOG_SALT, retentionDays: raw.LOG_RETENTION_DAYS } : undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { KnowledgeBase, type RebuildOutcome } from './index/knowledgeBase.js';
 import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
 import type { ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
+import { openUsageLog } from './usage/openUsageLog.js';
 
 /** Everything a front end (CLI, eval, bench, bot) needs, wired once. */
 export interface Qantar {
@@ -103,7 +104,8 @@ async function runBot(): Promise<void> {
   const qantar = await openQantar(config, { onNotice: log });
   // Loaded here so the CLI tools never pay for importing grammY and its plugins.
   const { startBot } = await import('./telegram/startBot.js');
-  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar) });
+  const embedQuestions = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
+  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }) });
 }
 
 function isEntryPoint(): boolean {

@@ -5,6 +5,7 @@ import type { BotContext } from './context.js';
 import { SUGGESTION_COUNT, type FeatureDeps } from './deps.js';
 import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, shorten } from './format.js';
 import { escapeHtml } from './html.js';
+import { feedbackKeyboard, logQuestion } from './features/feedback.js';
 import { replyTo } from './hygiene.js';
 
 /**
@@ -46,10 +47,12 @@ export async function replyWithAnswer(ctx: BotContext, question: string, deps: F
   }
   // The typing indicator is a courtesy: if it fails (flood limit, emulator), the answer still goes out.
   ctx.replyWithChatAction('typing').catch((error: unknown) => deps.logger.debug({ err: error }, 'chat action failed'));
+  const started = performance.now();
   const answer = await deps.services.ask(text);
+  const questionId = logQuestion(ctx, deps, text, answer, performance.now() - started);
   deps.counters.record(answer);
   deps.logger.info({ userId: ctx.from?.id, chatType: ctx.chat?.type, answered: answer.answered }, 'question');
-  const parts = withEcho(renderForChat(ctx, answer, deps, options), options.echoQuestion ? text : undefined);
+  const parts = withEcho(renderForChat(ctx, answer, deps, options, questionId), options.echoQuestion ? text : undefined);
   const common = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
   for (const [i, part] of parts.entries()) {
     await ctx.reply(part.text, { ...common, ...(i === 0 ? replyTo(ctx) : {}), reply_markup: part.keyboard });
@@ -61,8 +64,12 @@ interface Part {
   keyboard?: InlineKeyboard | undefined;
 }
 
-function renderForChat(ctx: BotContext, answer: Answer, deps: FeatureDeps, options: AnswerOptions): Part[] {
-  if (answer.answered) return formatAnswer(answer).map((text) => ({ text }));
+function renderForChat(ctx: BotContext, answer: Answer, deps: FeatureDeps, options: AnswerOptions, questionId: number | undefined): Part[] {
+  if (answer.answered) {
+    const texts = formatAnswer(answer);
+    // 👍/👎 go under the last part, after every quote of the answer has been read.
+    return texts.map((text, i) => ({ text, keyboard: questionId !== undefined && i === texts.length - 1 ? feedbackKeyboard(questionId) : undefined }));
+  }
   const keyboard = options.buttons ? suggestionKeyboard(deps.services.suggestions(SUGGESTION_COUNT)) : undefined;
   const text = formatNoAnswer(answer, ctx.t, { listSuggestions: keyboard === undefined });
   return [{ text, keyboard }];

@@ -8,12 +8,14 @@ import { Background } from './background.js';
 import { type BotContext, languageMiddleware } from './context.js';
 import { type BotLimits, Counters, type FeatureDeps } from './deps.js';
 import { adminFeature } from './features/admin.js';
+import { feedbackFeature } from './features/feedback.js';
 import { groupsFeature } from './features/groups.js';
 import { inlineFeature } from './features/inline.js';
 import { privateQuestionsFeature } from './features/privateQuestions.js';
 import { startFeature } from './features/start.js';
 import { dropStaleUpdates, errorBoundary, logBotError, questionLimiter } from './hygiene.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
+import type { UsageLog } from '../usage/usageLog.js';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
@@ -33,6 +35,7 @@ export interface CreateBotDeps {
   progressIntervalMs?: number;
   /** Messages older than this are skipped: a backlog after downtime is not worth answering. */
   maxUpdateAgeSeconds?: number;
+  usage?: UsageLog | undefined;
 }
 
 export interface QantarBot {
@@ -76,6 +79,7 @@ export function createBot(deps: CreateBotDeps): QantarBot {
   bot.use(languageMiddleware());
   bot.use(adminFeature(features));
   bot.use(startFeature(features));
+  bot.use(feedbackFeature(features));
   bot.use(privateQuestionsFeature(features));
   bot.use(groupsFeature(features));
   // Inline queries arrive per keystroke: a looser limit, and excess ones are dropped without a notice.

@@ -1,6 +1,7 @@
 import type { Middleware } from 'grammy';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
+import type { UsageLog } from '../usage/usageLog.js';
 import type { Background } from './background.js';
 import type { BotContext } from './context.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
@@ -39,6 +40,8 @@ export interface FeatureDeps {
   progressIntervalMs: number;
   /** Per-user question limit, shared by every route that asks a question so they count together. */
   questionLimiter: Middleware<BotContext>;
+  /** The question log behind feedback buttons and reports; undefined with QUESTION_LOG=off or when it failed to open. */
+  usage?: UsageLog | undefined;
 }
 
 /** How many example questions /start and "no answer" replies offer as buttons. */

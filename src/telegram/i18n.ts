@@ -1,3 +1,4 @@
+import type { PeriodTotals, QuestionGroup, RatedAnswer } from '../usage/usageLog.js';
 import type { ChangeSummary, DocumentSummary } from './services.js';
 import { en } from './locales/en.js';
 import { kk } from './locales/kk.js';
@@ -12,6 +13,8 @@ export interface StatsView {
   uptimeSeconds: number;
   answered: number;
   abstained: number;
+  /** From the question log; undefined when it is off or cannot be read. */
+  totals: PeriodTotals | undefined;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface StatsView {
  */
 export interface Strings {
   /** plain: command descriptions for setMyCommands. */
-  commands: Record<'start' | 'help' | 'sources' | 'ask' | 'reindex' | 'docs' | 'remove' | 'stats', string>;
+  commands: Record<'start' | 'help' | 'sources' | 'ask' | 'reindex' | 'docs' | 'remove' | 'stats' | 'unanswered' | 'feedback', string>;
   intro(documents: number): string;
   introEmpty: string;
   examples: string;
@@ -69,6 +72,20 @@ export interface Strings {
   /** One /docs line: id, title, passage count and date. */
   docsLine(document: DocumentSummary): string;
   stats(view: StatsView): string;
+  /** plain: toasts for the 👍/👎 buttons. */
+  feedbackThanks: string;
+  feedbackChanged: string;
+  feedbackUnknown: string;
+  feedbackFailed: string;
+  daysUsage(maxDays: number): string;
+  questionLogUnavailable: string;
+  unansweredHeader(days: number): string;
+  unansweredLine(group: QuestionGroup): string;
+  unansweredNone(days: number): string;
+  worstRatedHeader(days: number): string;
+  /** One /feedback line: votes, the question and the best quote it was answered with. */
+  worstRatedLine(answer: RatedAnswer): string;
+  worstRatedNone(days: number): string;
   /** plain: inline-mode titles, descriptions and buttons. */
   inlineNoAnswerTitle: string;
   inlineNoAnswerDescription: string;

@@ -5,6 +5,7 @@ import { registerCommands } from './commands.js';
 import { ALLOWED_UPDATES, type QantarBot, createBot } from './createBot.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
 import { type Transport, startWebhook } from './webhookServer.js';
+import { type OpenUsageLog, startUsageLog } from './usageLifecycle.js';
 
 export interface StartBotOptions {
   config: Config;
@@ -12,6 +13,8 @@ export interface StartBotOptions {
   admin: CorpusAdmin;
   /** Called after the bot has stopped and in-flight work is done: close the index, flush logs. */
   onStopped?: () => Promise<void>;
+  /** Opens the question log (undefined when it is off); a failure to open is logged, not fatal. */
+  openUsage?: OpenUsageLog;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface StartBotOptions {
 export async function startBot(options: StartBotOptions): Promise<{ stop(): Promise<void> }> {
   const { config } = options;
   const logger = pino({ level: config.logLevel, base: { service: 'qantar-bot' } });
+  const usageLog = startUsageLog(options.openUsage, logger);
   const qantar = createBot({
     token: requireBotToken(config),
     apiRoot: config.telegramApiRoot,
@@ -29,6 +33,7 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
     adminIds: config.adminIds,
     limits: { maxQuestionLength: config.maxQuestionLength, maxUploadBytes: config.maxUploadBytes, rateLimitPerMinute: config.rateLimitPerMinute },
     logger,
+    usage: usageLog.usage,
   });
   // getMe first: a wrong token or API root fails here, at start, with a clear error.
   await qantar.bot.init();
@@ -37,7 +42,11 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   logger.info({ username: qantar.bot.botInfo.username, mode: config.webhook ? 'webhook' : 'polling' }, 'bot started');
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= shutdown(qantar, transport, logger, options.onStopped).finally(() => removeSignals()));
+  const onStopped = async () => {
+    await options.onStopped?.();
+    usageLog.stop();
+  };
+  const stop = () => (stopping ??= shutdown(qantar, transport, logger, onStopped).finally(() => removeSignals()));
   const removeSignals = handleSignals(stop, logger);
   return { stop };
 }

@@ -72,6 +72,7 @@ describe('/docs, /remove, /stats', () => {
         'Index built: 2026-01-05 10:15 UTC',
         'Uptime: 1h 2m',
         'Questions since start: 1 answered, 2 without an answer',
+        'Question log: off or unavailable',
       ].join('\n'),
     );
   });
@@ -89,7 +90,7 @@ describe('command menus', () => {
     const groupRu = calls.find((p) => p.scope.type === 'all_group_chats' && p.language_code === 'ru')!;
     expect(groupRu.commands[0]).toEqual({ command: 'ask', description: 'Вопрос в группе: /ask <вопрос>' });
     const adminKk = calls.find((p) => p.scope.type === 'chat' && p.scope.chat_id === ADMIN_ID && p.language_code === 'kk')!;
-    expect(names(adminKk)).toEqual(['start', 'help', 'sources', 'reindex', 'docs', 'remove', 'stats']);
+    expect(names(adminKk)).toEqual(['start', 'help', 'sources', 'reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback']);
     expect(calls.filter((p) => names(p).includes('reindex')).every((p) => p.scope.type === 'chat')).toBe(true);
   });
 });

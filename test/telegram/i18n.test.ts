@@ -12,6 +12,9 @@ function keyPaths(value: object, prefix = ''): string[] {
 /** Calls every entry with sample arguments, so a missing or broken translation shows up as a failure here. */
 function render(t: Strings): Record<string, string> {
   const change = { documents: 3, passages: 1200, embedded: 1000, reused: 200, seconds: 12.34 };
+  const day = { questions: 1200, answered: 900, abstained: 300, up: 40, down: 2 };
+  const totals = { today: day, week: day, all: day };
+  const quote = { documentId: 'acca', start: 0, end: 7, score: 0.8, text: '<Title>' };
   const samples: { [K in keyof Strings]?: () => string } = {
     intro: () => t.intro(3),
     helpUsage: () => t.helpUsage('QantarBot'),
@@ -29,8 +32,15 @@ function render(t: Strings): Record<string, string> {
     removing: () => t.removing('<Title>'),
     removed: () => t.removed('<Title>', change),
     docsHeader: () => t.docsHeader(3),
+    daysUsage: () => t.daysUsage(3650),
+    unansweredHeader: () => t.unansweredHeader(7),
+    unansweredLine: () => t.unansweredLine({ count: 1200, example: 'Why?', lastAskedAt: 0 }),
+    unansweredNone: () => t.unansweredNone(1),
+    worstRatedHeader: () => t.worstRatedHeader(30),
+    worstRatedLine: () => t.worstRatedLine({ questionId: 1, question: 'Why?', askedAt: 0, up: 1200, down: 3, quote }),
+    worstRatedNone: () => t.worstRatedNone(2),
     docsLine: () => t.docsLine({ ...DOCS[0]!, title: '<Title>' }),
-    stats: () => t.stats({ documents: 3, passages: 1200, modelId: 'bundled', builtAt: '2026-01-05 10:15 UTC', uptimeSeconds: 3725, answered: 5, abstained: 2 }),
+    stats: () => t.stats({ documents: 3, passages: 1200, modelId: 'bundled', builtAt: '2026-01-05 10:15 UTC', uptimeSeconds: 3725, answered: 5, abstained: 2, totals }),
   };
   return Object.fromEntries(
     keyPaths(t).map((path) => {

@@ -5,13 +5,14 @@ import { formatList } from '../format.js';
 import type { StatsView } from '../i18n.js';
 import { progressOptions, progressReporter, sendProgress } from '../progress.js';
 import { adminOnly } from './adminGuard.js';
+import { adminReportsFeature, persistedTotals } from './adminReports.js';
 import { removeFeature } from './adminRemove.js';
 import { uploadFeature } from './adminUpload.js';
 
 /** Commands registered for admins (setMyCommands) and guarded here. */
-export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats'] as const;
+export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback'] as const;
 
-/** Corpus administration: /reindex, /docs, /remove, /stats and document uploads, all behind `adminOnly`. */
+/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback and uploads, all behind `adminOnly`. */
 export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('reindex', adminOnly(deps, 'reindex'), (ctx) => startReindex(ctx, deps));
@@ -21,8 +22,9 @@ export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
     for (const text of messages) await ctx.reply(text, { parse_mode: 'HTML' });
   });
   composer.command('stats', adminOnly(deps, 'stats'), async (ctx) => {
-    await ctx.reply(ctx.t.stats(statsView(deps)), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t.stats({ ...statsView(deps), totals: await persistedTotals(deps) }), { parse_mode: 'HTML' });
   });
+  composer.use(adminReportsFeature(deps));
   composer.use(removeFeature(deps));
   composer.use(uploadFeature(deps));
   return composer;
@@ -49,7 +51,7 @@ async function startReindex(ctx: BotContext, deps: FeatureDeps): Promise<void> {
   );
 }
 
-function statsView(deps: FeatureDeps): StatsView {
+function statsView(deps: FeatureDeps): Omit<StatsView, 'totals'> {
   const stats = deps.services.stats();
   return {
     documents: stats.documents,

@@ -1,9 +1,11 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
+import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
 
 const { n, s, size } = numberFormatter('en', { kb: 'KB', mb: 'MB' });
+const totals = totalsLine(n, { questions: (count) => plural(count, 'question'), answered: 'answered', abstained: 'abstained' });
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export const en: Strings = {
@@ -16,6 +18,8 @@ export const en: Strings = {
     docs: 'Admin: list documents with ids',
     remove: 'Admin: remove a document: /remove <id>',
     stats: 'Admin: index and usage statistics',
+    unanswered: 'Admin: frequent questions without an answer or with a 👎: /unanswered [days]',
+    feedback: 'Admin: worst-rated answers: /feedback [days]',
   },
   intro: (documents) =>
     `I answer questions about the January 2022 events in Kazakhstan, only with verbatim quotes from ${plural(documents, 'document')}:`,
@@ -78,7 +82,25 @@ export const en: Strings = {
       `Index built: ${escapeHtml(v.builtAt)}`,
       `Uptime: ${uptime(v.uptimeSeconds)}`,
       `Questions since start: ${n(v.answered)} answered, ${n(v.abstained)} without an answer`,
+      ...(v.totals
+        ? [
+            `Today (UTC): ${totals(v.totals.today)}`,
+            `Last 7 days: ${totals(v.totals.week)}`,
+            `All time: ${totals(v.totals.all)}`,
+          ]
+        : ['Question log: off or unavailable']),
     ].join('\n'),
+  feedbackThanks: 'Thanks for your feedback!',
+  feedbackChanged: 'Thanks, your vote is changed.',
+  feedbackUnknown: 'This answer is no longer in my log, so I cannot record a vote for it.',
+  feedbackFailed: 'Sorry, I could not record your vote. Please try again later.',
+  daysUsage: (max) => `Write a number of days from 1 to ${n(max)} after the command, e.g. ${code('/unanswered 30')}. Without one it is 7.`,
+  questionLogUnavailable: 'The question log is off or cannot be read, so there is nothing to report.',
+  unansweredHeader: (days) => bold(`Asked in the last ${plural(days, 'day')} without an answer or with a 👎:`),
+  unansweredNone: (days) => `No unanswered or 👎 questions in the last ${plural(days, 'day')}.`,
+  worstRatedHeader: (days) => bold(`Worst-rated answers of the last ${plural(days, 'day')}:`),
+  ...reportLines(n, ['“', '”']),
+  worstRatedNone: (days) => `No answer got a 👎 in the last ${plural(days, 'day')}.`,
   inlineNoAnswerTitle: 'No answer in my documents',
   inlineNoAnswerDescription: 'My documents do not cover this question. Tap for questions that work.',
   inlineOpenChat: 'Open a chat with the bot',

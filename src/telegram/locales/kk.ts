@@ -1,6 +1,7 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
+import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
 
 /** Language names as they stand before "тілінде". */
@@ -8,6 +9,7 @@ const LANGUAGE_STEMS: Record<string, string> = { en: 'ағылшын', ru: 'ор
 
 // Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
 const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
+const totals = totalsLine(n, { questions: (count) => `${n(count)} сұрақ`, answered: 'жауаппен', abstained: 'жауапсыз' });
 const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу' };
 
 export const kk: Strings = {
@@ -20,6 +22,8 @@ export const kk: Strings = {
     docs: 'Әкімші: құжаттар тізімі (id-мен)',
     remove: 'Әкімші: құжатты жою: /remove <id>',
     stats: 'Әкімші: индекс пен сұрақтар статистикасы',
+    unanswered: 'Әкімші: жауапсыз немесе 👎 алған жиі сұрақтар: /unanswered [күн]',
+    feedback: 'Әкімші: ең төмен бағаланған жауаптар: /feedback [күн]',
   },
   intro: (documents) =>
     `Мен Қазақстандағы 2022 жылғы қаңтар оқиғалары туралы сұрақтарға тек ${n(documents)} құжаттан алынған сөзбе-сөз дәйексөздермен жауап беремін:`,
@@ -81,7 +85,21 @@ export const kk: Strings = {
       `Индекс құрылды: ${escapeHtml(v.builtAt)}`,
       `Жұмыс уақыты: ${uptime(v.uptimeSeconds)}`,
       `Іске қосылғаннан бері сұрақтар: ${n(v.answered)} жауаппен, ${n(v.abstained)} жауапсыз`,
+      ...(v.totals
+        ? [`Бүгін (UTC): ${totals(v.totals.today)}`, `Соңғы 7 күн: ${totals(v.totals.week)}`, `Барлық уақыт: ${totals(v.totals.all)}`]
+        : ['Сұрақтар журналы: өшірулі немесе қолжетімсіз']),
     ].join('\n'),
+  feedbackThanks: 'Бағаңызға рахмет!',
+  feedbackChanged: 'Рахмет, бағаңыз өзгертілді.',
+  feedbackUnknown: 'Бұл жауап журналда енді жоқ, оны бағалау мүмкін емес.',
+  feedbackFailed: 'Бағаңызды сақтай алмадым. Кейінірек қайталап көріңіз.',
+  daysUsage: (max) => `Командадан кейін 1-ден ${n(max)}-ге дейінгі күн санын жазыңыз, мысалы ${code('/unanswered 30')}. Сансыз — 7.`,
+  questionLogUnavailable: 'Сұрақтар журналы өшірулі немесе қолжетімсіз, есеп жасауға дерек жоқ.',
+  unansweredHeader: (days) => bold(`Соңғы ${n(days)} күнде жауапсыз немесе 👎 алған сұрақтар:`),
+  unansweredNone: (days) => `Соңғы ${n(days)} күнде жауапсыз немесе 👎 алған сұрақ жоқ.`,
+  worstRatedHeader: (days) => bold(`Соңғы ${n(days)} күндегі ең төмен бағаланған жауаптар:`),
+  ...reportLines(n, ['«', '»']),
+  worstRatedNone: (days) => `Соңғы ${n(days)} күнде бірде-бір жауап 👎 алған жоқ.`,
   inlineNoAnswerTitle: 'Құжаттарымда жауап жоқ',
   inlineNoAnswerDescription: 'Құжаттар бұл сұрақты қамтымайды. Жауабы бар сұрақтар үшін басыңыз.',
   inlineOpenChat: 'Ботпен чатты ашу',

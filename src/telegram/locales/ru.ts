@@ -1,12 +1,15 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
+import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
 
 /** Language names in the prepositional case, for "на английском языке". */
 const PREPOSITIONAL: Record<string, string> = { en: 'английском', ru: 'русском', kk: 'казахском' };
 
 const { n, s, size } = numberFormatter('ru', { kb: 'КБ', mb: 'МБ' });
+const totals = totalsLine(n, { questions: (count) => `${n(count)} ${ruPlural(count, 'вопрос', 'вопроса', 'вопросов')}`, answered: 'с ответом', abstained: 'без ответа' });
+const days_ = (count: number) => `${n(count)} ${ruPlural(count, 'день', 'дня', 'дней')}`;
 const docs = (count: number) => `${n(count)} ${ruPlural(count, 'документ', 'документа', 'документов')}`;
 const docsFrom = (count: number) => `${n(count)} ${ruPlural(count, 'документа', 'документов', 'документов')}`;
 const passages = (count: number) => `${n(count)} ${ruPlural(count, 'фрагмент', 'фрагмента', 'фрагментов')}`;
@@ -22,6 +25,8 @@ export const ru: Strings = {
     docs: 'Админ: список документов с id',
     remove: 'Админ: удалить документ: /remove <id>',
     stats: 'Админ: статистика индекса и вопросов',
+    unanswered: 'Админ: частые вопросы без ответа или с 👎: /unanswered [дни]',
+    feedback: 'Админ: ответы с худшими оценками: /feedback [дни]',
   },
   intro: (documents) =>
     `Я отвечаю на вопросы о январских событиях 2022 года в Казахстане только дословными цитатами из ${docsFrom(documents)}:`,
@@ -83,7 +88,21 @@ export const ru: Strings = {
       `Индекс собран: ${escapeHtml(v.builtAt)}`,
       `Время работы: ${uptime(v.uptimeSeconds)}`,
       `Вопросов с запуска: ${n(v.answered)} с ответом, ${n(v.abstained)} без ответа`,
+      ...(v.totals
+        ? [`Сегодня (UTC): ${totals(v.totals.today)}`, `За 7 дней: ${totals(v.totals.week)}`, `За всё время: ${totals(v.totals.all)}`]
+        : ['Журнал вопросов: выключен или недоступен']),
     ].join('\n'),
+  feedbackThanks: 'Спасибо за оценку!',
+  feedbackChanged: 'Спасибо, оценка изменена.',
+  feedbackUnknown: 'Этого ответа уже нет в журнале, оценить его нельзя.',
+  feedbackFailed: 'Не удалось сохранить оценку. Попробуйте позже.',
+  daysUsage: (max) => `Напишите после команды число дней от 1 до ${n(max)}, например ${code('/unanswered 30')}. Без числа — 7.`,
+  questionLogUnavailable: 'Журнал вопросов выключен или недоступен, отчёт построить не из чего.',
+  unansweredHeader: (days) => bold(`За ${days_(days)} без ответа или с 👎:`),
+  unansweredNone: (days) => `За ${days_(days)} нет вопросов без ответа или с 👎.`,
+  worstRatedHeader: (days) => bold(`Ответы с худшими оценками за ${days_(days)}:`),
+  ...reportLines(n, ['«', '»']),
+  worstRatedNone: (days) => `За ${days_(days)} ни один ответ не получил 👎.`,
   inlineNoAnswerTitle: 'В моих документах нет ответа',
   inlineNoAnswerDescription: 'Документы не покрывают этот вопрос. Нажмите, чтобы увидеть вопросы с ответами.',
   inlineOpenChat: 'Открыть чат с ботом',

@@ -1,0 +1,40 @@
+/**
+ * The database schema as an ordered list of migrations: entry i brings a database from version i
+ * to version i + 1 (SQLite's `user_version`). Never edit a shipped entry; append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the question log.
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     asked_at INTEGER NOT NULL,
+     chat_type TEXT NOT NULL,
+     language TEXT NOT NULL,
+     user_hash TEXT NOT NULL,
+     question TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'abstained')),
+     reason TEXT,
+     latency_ms REAL NOT NULL
+   );
+   CREATE INDEX questions_by_time ON questions (asked_at);
+   CREATE TABLE quotes (
+     question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+     rank INTEGER NOT NULL,
+     document_id TEXT NOT NULL,
+     start INTEGER NOT NULL,
+     end INTEGER NOT NULL,
+     score REAL NOT NULL,
+     text TEXT NOT NULL,
+     PRIMARY KEY (question_id, rank)
+   ) WITHOUT ROWID;`,
+  // 2: feedback. A vote must come from the chat the answer was sent to, so questions record it (hashed);
+  // questions logged before this version have none and cannot be voted on.
+  `ALTER TABLE questions ADD COLUMN chat_hash TEXT;
+   CREATE TABLE votes (
+     question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+     user_hash TEXT NOT NULL,
+     vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+     voted_at INTEGER NOT NULL,
+     PRIMARY KEY (question_id, user_hash)
+   ) WITHOUT ROWID;
+   CREATE INDEX votes_by_time ON votes (voted_at);`,
+];
