@@ -11,10 +11,10 @@ import { notice, progressBar, runCli } from './cli.js';
 import { pct } from './evalMetrics.js';
 import { type QuestionRecord, collectCandidates } from './train/collectCandidates.js';
 import { LEARNERS, type LearnerName, chooseThreshold, crossValidatedReports, fitRecords, outOfFold } from './train/crossValidate.js';
-import { formatRankingMisses } from './train/showMisses.js';
+import { formatRankingMisses, formatTradeoff } from './train/showMisses.js';
 import { SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
 
-const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.8] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N]';
+const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.8] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -26,6 +26,7 @@ runCli(async () => {
       learner: { type: 'string', default: 'boosted-trees' },
       'dry-run': { type: 'boolean', default: false },
       misses: { type: 'string', default: '0' },
+      tradeoff: { type: 'boolean', default: false },
     },
   });
   const folds = Number(values.folds);
@@ -45,6 +46,7 @@ runCli(async () => {
   const minProbability = chooseThreshold(ranked, base);
   const metrics = Object.fromEntries(sets.map((set) => [set.name, { ...setMetrics(set, records, reports[set.name]), rankedTop1: rankedTop1(ranked, set.name) }]));
   process.stdout.write(`${formatMetrics(metrics)}\n\nthreshold (all out-of-fold rankings): ${minProbability.toFixed(2)}\n`);
+  if (values.tradeoff) process.stdout.write(`\n${formatTradeoff(ranked, folds, base)}\n`);
   const misses = Number(values.misses);
   if (misses > 0) for (const set of sets) process.stdout.write(`\n${formatRankingMisses(ranked, set.name, misses)}\n`);
   if (values['dry-run']) return;

@@ -1,5 +1,7 @@
 import { containsAnswer } from '../dataset.js';
-import type { Ranked } from './crossValidate.js';
+import { pct } from '../evalMetrics.js';
+import type { AnswerThresholds } from '../../src/retrieval/sentenceRanker.js';
+import { type Ranked, crossValidatedReports } from './crossValidate.js';
 
 /**
  * Out-of-fold ranking misses of a set, for reading by kind before changing anything: the question,
@@ -23,4 +25,16 @@ function holds(r: Ranked, rank: number): boolean {
 
 function clip(text: string): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+const PRECISION_TARGETS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9];
+
+/** Cross-validated top-1, wrong answers and abstention on impossible questions per target precision: the choice the threshold makes. */
+export function formatTradeoff(ranked: readonly Ranked[], folds: number, base: Omit<AnswerThresholds, 'minProbability'>): string {
+  const lines = PRECISION_TARGETS.map((targetPrecision) => {
+    const reports = crossValidatedReports(ranked, folds, { ...base, targetPrecision });
+    const cells = Object.entries(reports).map(([set, r]) => `${set} ${pct(r.top1)}/${pct(r.wrongAnswer)}${r.impossible > 0 ? `/${pct(r.abstentionOnImpossible)}` : ''}`);
+    return `- target ${targetPrecision}: ${cells.join(', ')}`;
+  });
+  return `Trade-off (top-1 / wrong / abstained on impossible, cross-validated):\n${lines.join('\n')}`;
 }

@@ -38,3 +38,11 @@ const DATE_WORDS =
 export function statesDate(sentence: string): boolean {
   return DATE_WORDS.test(sentence) || /\b1\d{3}\b|\b20\d{2}\b/.test(sentence);
 }
+
+/** Numbers written as words: "nine nations" states a count as surely as "9 nations". */
+const NUMBER_WORDS =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half|third|quarter|once|twice)\b|(?<!\p{L})(два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двадцать|тридцать|сорок|пятьдесят|сто|сотни|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|половин\p{L}*|треть|четверть|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|жүз|мың|миллион|жарты)(?!\p{L})/iu;
+
+export function statesNumberWord(sentence: string): boolean {
+  return NUMBER_WORDS.test(sentence);
+}

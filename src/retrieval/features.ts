@@ -1,6 +1,6 @@
 import type { Figure } from '../chunking/figures.js';
 import type { Analyzer } from '../language/analyzer.js';
-import { statesCause, statesDate } from '../language/questionWords.js';
+import { statesCause, statesDate, statesNumberWord } from '../language/questionWords.js';
 import { tokenize } from '../language/tokenize.js';
 import type { AnalysedQuestion } from './questionAnalysis.js';
 import { capitalisedTerms } from './questionAnalysis.js';
@@ -12,10 +12,10 @@ import { refersBack } from './sentenceCues.js';
  */
 export const FEATURE_NAMES = [
   'cosine', 'cosineGap', 'passageCosine', 'readsLanguage',
-  'bm25', 'bm25Ratio', 'coverage', 'coverageGap', 'coverageRelated', 'coverageNeighbours', 'coverageBefore', 'refersBack',
-  'bigrams', 'proximity', 'missingMaxIdf', 'missingShare', 'numbers', 'names',
+  'bm25', 'bm25Ratio', 'coverage', 'coverageGap', 'coverageRelated', 'coverageNeighbours', 'coverageDocument', 'coverageBefore', 'refersBack',
+  'bigrams', 'proximity', 'missingMaxIdf', 'missingShare', 'matchedTerms', 'rarestMatched', 'numbers', 'names',
   'kindWho', 'kindWhen', 'kindWhere', 'kindCount', 'kindMoney', 'kindWhy',
-  'novelty', 'logLength', 'retrievalRank', 'firstInDocument', 'relativePosition', 'unknownShare',
+  'novelty', 'logLength', 'retrievalRank', 'lexicalRank', 'denseRank', 'firstInDocument', 'relativePosition', 'unknownShare',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 const AT = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
@@ -32,8 +32,13 @@ export interface CandidateView {
   cosine: number;
   passageCosine: number;
   readsLanguage: boolean;
-  /** Rank (0-based) of the best retrieved passage holding the sentence. */
+  /** Rank (0-based) of the best fused passage holding the sentence. */
   retrievalRank: number;
+  /** Rank (0-based) of the best passage holding it in the BM25 and in the dense list, −1 when absent. */
+  lexicalRank: number;
+  denseRank: number;
+  /** Every term of the sentence's document: is the question about this article at all? */
+  documentTerms: ReadonlySet<number>;
   indexInDocument: number;
   documentLength: number;
   averageSentenceLength: number;
@@ -65,11 +70,13 @@ function ownFeatures(question: AnalysedQuestion, c: CandidateView): Float64Array
   row[AT.coverage] = cover((id) => own.has(id));
   row[AT.coverageRelated] = cover((id, related) => own.has(id) || related.some((r) => own.has(r)));
   row[AT.coverageNeighbours] = cover((id) => around.has(id));
+  row[AT.coverageDocument] = cover((id) => c.documentTerms.has(id));
   row[AT.coverageBefore] = back && c.before ? cover((id) => !own.has(id) && (c.before as Int32Array).includes(id)) : 0;
   row[AT.refersBack] = back ? 1 : 0;
   row[AT.bigrams] = bigramShare(question.sequence, c.termIds);
   row[AT.proximity] = proximity(question, c.termIds);
   Object.assign(row, missingFeatures(question, around));
+  Object.assign(row, matchFeatures(question, own));
   row[AT.numbers] = matchScore(question.numbers, (n) => tokenize(c.text).includes(n));
   row[AT.names] = matchScore(question.names, (id) => around.has(id));
   setKindFeatures(row, question, c, around);
@@ -78,6 +85,8 @@ function ownFeatures(question: AnalysedQuestion, c: CandidateView): Float64Array
   row[AT.novelty] = uniqueOwn.length === 0 ? 0 : uniqueOwn.filter((id) => !questionIds.has(id)).length / uniqueOwn.length;
   row[AT.logLength] = Math.log1p(c.termIds.length);
   row[AT.retrievalRank] = 1 / (1 + c.retrievalRank);
+  row[AT.lexicalRank] = c.lexicalRank < 0 ? 0 : 1 / (1 + c.lexicalRank);
+  row[AT.denseRank] = c.denseRank < 0 ? 0 : 1 / (1 + c.denseRank);
   row[AT.firstInDocument] = c.indexInDocument === 0 ? 1 : 0;
   row[AT.relativePosition] = c.documentLength <= 1 ? 0 : c.indexInDocument / (c.documentLength - 1);
   row[AT.unknownShare] = question.unknownShare;
@@ -153,6 +162,13 @@ function missingFeatures(question: AnalysedQuestion, around: ReadonlySet<number>
   };
 }
 
+/** How many distinct question terms the sentence has (a long question matched by many words), and whether its rarest one is among them. */
+function matchFeatures(question: AnalysedQuestion, own: ReadonlySet<number>): Partial<Record<number, number>> {
+  const matched = question.terms.filter((t) => t.id >= 0 && own.has(t.id));
+  const rarest = question.terms.reduce<(typeof question.terms)[number] | undefined>((best, t) => (best === undefined || t.idf > best.idf ? t : best), undefined);
+  return { [AT.matchedTerms]: Math.min(matched.length, 10) / 10, [AT.rarestMatched]: rarest !== undefined && matched.includes(rarest) ? 1 : 0 };
+}
+
 /** +1 when all of the question's items are found, −1 when none are, 0 when the question has none. */
 function matchScore<T>(items: ReadonlySet<T>, found: (item: T) => boolean): number {
   if (items.size === 0) return 0;
@@ -166,7 +182,7 @@ function setKindFeatures(row: Float64Array, question: AnalysedQuestion, c: Candi
   const newName = () => capitalisedTerms(c.text, c.analyzer).some((term) => !questionIds.has(c.termId(term)));
   const newFigure = (kinds: readonly string[]) =>
     c.figures.some((f) => kinds.includes(f.kind) && !tokenize(f.text).every((token) => question.numbers.has(token)));
-  const counts = () => newFigure(['count', 'percent', 'fraction']) && (question.counted === null || around.has(question.counted));
+  const counts = () => (newFigure(['count', 'percent', 'fraction']) || statesNumberWord(c.text)) && (question.counted === null || around.has(question.counted));
   const fits: Partial<Record<FeatureName, () => boolean>> = {
     kindWho: newName,
     kindWhere: newName,

@@ -3,6 +3,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { analyzerFor, documentLanguage } from '../language/analyzer.js';
 import { detectLanguage } from '../language/detectLanguage.js';
+import { relatedStems } from '../language/englishRelations.js';
 import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { type AnalysedQuestion, type QuestionInput, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
@@ -16,7 +17,10 @@ export interface RetrievalOptions {
   related: RelatedTerms;
 }
 
-export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: () => [] };
+/** WordNet relations for English terms; Russian and Kazakh have no such resource offline. */
+const relatedTerms: RelatedTerms = (term, language) => (language === 'en' ? relatedStems(term) : []);
+
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms };
 
 export interface Candidate {
   sentence: IndexedSentence;
@@ -63,7 +67,15 @@ export async function findCandidates(
   const lexicalRanking = lexical.search(question.terms, options.candidatesPerRetriever);
   const fused = reciprocalRankFusion([dense.map((n) => n.label), lexicalRanking]).slice(0, options.passagesToScore);
   const placed = candidateSentences(snapshot, fused, similarity);
-  const views = placed.map((p) => view(snapshot, p, snapshot.sentenceVectors.dot(p.sentence.row, queryVector), readsLanguage || Boolean(input.embeddingText)));
+  const ranks = { lexical: rankOf(lexicalRanking), dense: rankOf(dense.map((n) => n.label)) };
+  const documentTerms = documentTermsOf(snapshot);
+  const reads = readsLanguage || Boolean(input.embeddingText);
+  const views = placed.map((p) => ({
+    ...view(snapshot, p, snapshot.sentenceVectors.dot(p.sentence.row, queryVector), reads),
+    lexicalRank: bestRank(p.labels, ranks.lexical),
+    denseRank: bestRank(p.labels, ranks.dense),
+    documentTerms: documentTerms(p.document),
+  }));
   const rows = candidateFeatures(question, views);
   const candidates = placed.map((p, i) => ({ sentence: p.sentence, document: p.document, index: p.index, figures: views[i]?.figures as Figure[], features: rows[i] as Float64Array }));
   return { question, candidates };
@@ -92,9 +104,34 @@ interface Placed {
   index: number;
   passageCosine: number;
   rank: number;
+  /** Labels of the scored passages that hold the sentence. */
+  labels: number[];
 }
 
-function view(snapshot: KnowledgeSnapshot, p: Placed, cosine: number, readsLanguage: boolean): CandidateView {
+const rankOf = (labels: readonly number[]) => new Map(labels.map((label, rank) => [label, rank]));
+
+function bestRank(labels: readonly number[], ranks: ReadonlyMap<number, number>): number {
+  const found = labels.flatMap((label) => ranks.get(label) ?? []);
+  return found.length === 0 ? -1 : Math.min(...found);
+}
+
+/** The term set of each candidate document, made once per question. */
+function documentTermsOf(snapshot: KnowledgeSnapshot): (document: IndexedDocument) => ReadonlySet<number> {
+  const made = new Map<string, Set<number>>();
+  return (document) => {
+    let terms = made.get(document.id);
+    if (!terms) {
+      terms = new Set<number>();
+      for (const sentence of document.sentences) for (const id of snapshot.lexical.sentenceTermIds(sentence.row)) terms.add(id);
+      made.set(document.id, terms);
+    }
+    return terms;
+  };
+}
+
+type OwnView = Omit<CandidateView, 'lexicalRank' | 'denseRank' | 'documentTerms'>;
+
+function view(snapshot: KnowledgeSnapshot, p: Placed, cosine: number, readsLanguage: boolean): OwnView {
   const { lexical } = snapshot;
   const neighbour = (offset: number) => {
     const other = p.document.sentences[p.index + offset];
@@ -130,8 +167,10 @@ function candidateSentences(snapshot: KnowledgeSnapshot, labels: readonly number
     for (let index = passage.firstSentence; index < end; index++) {
       const sentence = document.sentences[index] as IndexedSentence;
       const seen = byRow.get(sentence.row);
-      if (seen) seen.passageCosine = Math.max(seen.passageCosine, passageCosine);
-      else byRow.set(sentence.row, { sentence, document, index, passageCosine, rank });
+      if (seen) {
+        seen.passageCosine = Math.max(seen.passageCosine, passageCosine);
+        seen.labels.push(label);
+      } else byRow.set(sentence.row, { sentence, document, index, passageCosine, rank, labels: [label] });
     }
   });
   return [...byRow.values()];
