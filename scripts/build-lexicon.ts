@@ -63,13 +63,16 @@ function encode(table: Table): Map<string, string> {
   return out;
 }
 
-/** The commonest word of each stem (by `count`), where the stem is not a word itself. */
+/** The commonest word of each stem (by `count`), for stems that are not themselves a word. */
 function wordsOfStems(pairs: Iterable<[stem: string, word: string]>, count: (word: string) => number): Map<string, string> {
   const best = new Map<string, string>();
+  const wordStems = new Set<string>();
   for (const [stem, word] of pairs) {
     const before = best.get(stem);
-    if (stem !== word && (before === undefined || count(word) > count(before))) best.set(stem, word);
+    if (stem === word) wordStems.add(stem);
+    else if (before === undefined || count(word) > count(before)) best.set(stem, word);
   }
+  for (const stem of wordStems) best.delete(stem);
   return best;
 }
 

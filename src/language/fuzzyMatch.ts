@@ -4,15 +4,19 @@ export interface Vocabulary {
   terms(): Iterable<string>;
 }
 
-/** Levenshtein distance, two rows. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance, two rows; gives up with `limit + 1` once every path costs more than `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1));
+      const cost = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+      current.push(cost);
+      rowMin = Math.min(rowMin, cost);
     }
+    if (rowMin > limit) return limit + 1;
     previous = current;
   }
   return previous[b.length]!;
@@ -49,13 +53,15 @@ export interface FuzzyMatch {
  * The index is built once per Vocabulary object: pass the same object while the index lives.
  */
 export function closestTerm(spellings: readonly string[], vocabulary: Vocabulary, maxDistance = 0.2): FuzzyMatch | null {
+  const usable = spellings.filter((s) => s.length >= 3);
+  const exact = usable.find((s) => vocabulary.has(s));
+  if (exact !== undefined) return { term: exact, distance: 0 };
   let best: FuzzyMatch | null = null;
-  for (const spelling of spellings) {
-    if (spelling.length < 3) continue;
-    if (vocabulary.has(spelling)) return { term: spelling, distance: 0 };
+  for (const spelling of usable) {
     for (const term of indexOf(vocabulary).get(spelling[0]!) ?? []) {
       if (Math.abs(term.length - spelling.length) > 2) continue;
-      const distance = editDistance(spelling, term) / Math.max(spelling.length, term.length);
+      const longer = Math.max(spelling.length, term.length);
+      const distance = editDistance(spelling, term, Math.floor(maxDistance * longer)) / longer;
       if (distance <= maxDistance && (best === null || distance < best.distance)) best = { term, distance };
     }
   }

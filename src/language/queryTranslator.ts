@@ -6,7 +6,11 @@ import { cyrillicSpelling, latinSpellings } from './transliterate.js';
 
 export type { Vocabulary } from './fuzzyMatch.js';
 
-/** One target-language term for a source word; `term` is in the target analyzer's term space. */
+/**
+ * One target-language term for a source word; `term` is in the target analyzer's term space.
+ * `weight` (0..1] is ready to use as a query-term boost: a word's translations share it, so a word
+ * with four translations does not outweigh a word with one.
+ */
 export interface TranslatedTerm {
   source: string;
   term: string;
@@ -49,9 +53,16 @@ interface WordTranslation {
   text: string | null;
 }
 
-function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: Language): WeightedTerm[] {
-  const direct = lexicon.translations(term, from, to);
-  if (direct.length > 0) return [...direct];
+/**
+ * Forms whose stem is another word's: "лет" is the counted plural of "год" (years), not only "лето"
+ * (summer); the dictionary lists "год" alone.
+ */
+const SUPPLETIVE: Readonly<Record<string, string>> = { лет: 'год' };
+
+function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: Language, isName: boolean): WeightedTerm[] {
+  const base = SUPPLETIVE[term];
+  const direct = base === undefined ? lexicon.translations(term, from, to) : [...lexicon.translations(base, from, to), ...lexicon.translations(term, from, to)];
+  if (direct.length > 0 || isName) return [...direct];
   // Perfective past forms ("погибли") stem apart from the imperfective infinitives a dictionary lists.
   const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2));
   const merged = new Map<string, number>();
@@ -61,6 +72,20 @@ function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: L
     }
   }
   return [...merged].map(([t, weight]) => ({ term: t, weight })).sort((a, b) => b.weight - a.weight);
+}
+
+interface Word {
+  text: string;
+  /** Capitalised and not the question's first word: likely a name. */
+  capitalised: boolean;
+}
+
+/** The question's words, lower-cased as the analyzers take them, each marked if it looks like a name. */
+function wordsOf(question: string): Word[] {
+  const capitalised = new Set(
+    (question.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()),
+  );
+  return tokenize(question).map((text) => ({ text, capitalised: capitalised.has(text) }));
 }
 
 /** Case endings a Russian or Kazakh name takes, to try the bare name as well: Токаеву → Токаев. */
@@ -78,21 +103,28 @@ function translateName(word: string, to: Language, vocabulary: Vocabulary): Word
   const spellings = nameSpellings(word, to);
   const match = closestTerm(spellings, vocabulary, NAME_MAX_DISTANCE);
   if (!match) return { terms: [], text: null };
-  return { terms: [{ source: word, term: match.term, weight: 1 - match.distance }], text: match.term };
+  return { terms: [{ source: word, term: match.term, weight: Number((1 - match.distance).toFixed(3)) }], text: match.term };
 }
 
-function translateWord(lexicon: Lexicon, word: string, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
-  const source = analyzerFor(from).term(word);
+/**
+ * A capitalised word inside a question is tried as a name first (Пэнтерс → Panthers, not a
+ * dictionary word sharing its first letters); any other word as a name only when the dictionary fails.
+ */
+function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
+  const source = analyzerFor(from).term(word.text);
   if (source === null) return { terms: [], text: null };
-  const candidates = from === 'kk' || to === 'kk' ? [] : lexiconCandidates(lexicon, source, from, to);
+  const name = word.capitalised ? translateName(word.text, to, vocabulary) : null;
+  if (name && name.terms.length > 0) return name;
+  const candidates = from === 'kk' || to === 'kk' ? [] : lexiconCandidates(lexicon, source, from, to, word.capitalised);
   const known = candidates.filter((c) => vocabulary.has(c.term)).slice(0, MAX_PER_WORD);
   if (known.length > 0) {
-    const best = known[0]!.weight;
-    const terms = known.map((c) => ({ source: word, term: c.term, weight: Number((c.weight / best).toFixed(3)) }));
+    // Spread over its translations, a word with many counts little more than a word with one.
+    const spread = Math.sqrt(known.reduce((sum, c) => sum + c.weight, 0) / known[0]!.weight);
+    const terms = known.map((c) => ({ source: word.text, term: c.term, weight: Number((c.weight / known[0]!.weight / spread).toFixed(3)) }));
     return { terms, text: lexicon.word(known[0]!.term, to) };
   }
-  const name = translateName(word, to, vocabulary);
-  if (name.terms.length > 0) return name;
+  const guess = name ?? translateName(word.text, to, vocabulary);
+  if (guess.terms.length > 0) return guess;
   const fallback = candidates[0];
   return { terms: [], text: fallback ? lexicon.word(fallback.term, to) : null };
 }
@@ -100,10 +132,10 @@ function translateWord(lexicon: Lexicon, word: string, from: Language, to: Langu
 /** Script of the target language: a word already in it (a Latin name in a Russian question) passes through. */
 const inTargetScript = (word: string, to: Language) => CYRILLIC.test(word) === (to !== 'en');
 
-function translateToken(lexicon: Lexicon, word: string, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
-  if (/\d/.test(word) || inTargetScript(word, to)) {
-    const term = analyzerFor(to).term(word);
-    return { terms: term === null ? [] : [{ source: word, term, weight: 1 }], text: word };
+function translateToken(lexicon: Lexicon, word: Word, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
+  if (/\d/.test(word.text) || inTargetScript(word.text, to)) {
+    const term = analyzerFor(to).term(word.text);
+    return { terms: term === null ? [] : [{ source: word.text, term, weight: 1 }], text: word.text };
   }
   return translateWord(lexicon, word, from, to, vocabulary);
 }
@@ -116,14 +148,14 @@ function translateToken(lexicon: Lexicon, word: string, from: Language, to: Lang
 export function createDictionaryTranslator(lexicon: () => Lexicon = loadLexicon): QueryTranslator {
   return {
     translate(question, from, to, vocabulary) {
-      const words = tokenize(question).filter((word) => !QUESTION_WORDS[from].has(word));
+      const words = wordsOf(question).filter((word) => !QUESTION_WORDS[from].has(word.text));
       if (from === to) {
         const target = analyzerFor(to);
-        const terms = words.flatMap((w) => {
-          const term = target.term(w);
-          return term === null ? [] : [{ source: w, term, weight: 1 }];
+        const terms = words.flatMap(({ text }) => {
+          const term = target.term(text);
+          return term === null ? [] : [{ source: text, term, weight: 1 }];
         });
-        return { terms, text: words.join(' ') };
+        return { terms, text: words.map((w) => w.text).join(' ') };
       }
       const dictionary = lexicon();
       const translated = words.map((word) => translateToken(dictionary, word, from, to, vocabulary));

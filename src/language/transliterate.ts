@@ -11,7 +11,7 @@ const CYRILLIC_TO_LATIN: Record<string, readonly string[]> = {
   а: ['a'], б: ['b'], в: ['v'], г: ['g'], д: ['d'], е: ['e'], ё: ['yo', 'e'], ж: ['zh', 'j'], з: ['z'],
   и: ['i'], й: ['y', 'i'], к: ['k'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s'],
   т: ['t'], у: ['u'], ф: ['f'], х: ['kh', 'h'], ц: ['ts', 'c'], ч: ['ch'], ш: ['sh'], щ: ['shch', 'sch'],
-  ъ: [''], ы: ['y', 'i'], ь: [''], э: ['e'], ю: ['yu', 'iu'], я: ['ya', 'ia'],
+  ъ: [''], ы: ['y', 'i'], ь: [''], э: ['a', 'e'], ю: ['yu', 'iu'], я: ['ya', 'ia'],
   ә: ['a', 'ae'], ғ: ['gh', 'g'], қ: ['k', 'q'], ң: ['ng', 'n'], ө: ['o', 'oe'], ұ: ['u'], ү: ['u', 'ue'],
   һ: ['h'], і: ['i'],
   дж: ['j', 'dzh'], кс: ['ks', 'x'], ий: ['iy', 'y', 'i'], ый: ['y', 'iy'],
@@ -23,6 +23,8 @@ function optionsAt(word: string, i: number): { options: readonly string[]; lengt
   const pairOptions = CYRILLIC_TO_LATIN[pair];
   if (pair.length === 2 && pairOptions && (!pair.endsWith('й') || i + 2 === word.length)) return { options: pairOptions, length: 2 };
   const letter = word[i]!;
+  // э inside a borrowed name is mostly English a (Мэннинг → Manning), at its start e (Эдвард → Edward).
+  if (letter === 'э' && i === 0) return { options: ['e', 'a'], length: 1 };
   // е opens a syllable as "ye" at the start of a word and after a vowel: Токаев → Tokayev.
   if (letter === 'е' && (i === 0 || VOWELS.has(word[i - 1]!) || word[i - 1] === 'ь' || word[i - 1] === 'ъ')) {
     return { options: ['ye', 'e'], length: 1 };
