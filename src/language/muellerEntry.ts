@@ -5,9 +5,8 @@ export interface Translation {
   en: string;
   ru: string;
   weight: number;
-  /** The words the terms came from. */
+  /** The English word the term came from. */
   enWord: string;
-  ruWord: string;
 }
 
 const MARK = '\u0001';
@@ -86,10 +85,9 @@ export function entryTranslations(headword: string, body: string): Translation[]
     sense++;
     found.forEach((words, position) => {
       for (const word of words) {
-        const ruWord = word.replace(/ё/g, 'е');
-        const ru = ruAnalyzer.term(ruWord);
+        const ru = ruAnalyzer.term(word.replace(/ё/g, 'е'));
         const weight = placeWeight(sense, position, homograph, words.length);
-        if (ru !== null && ru.length > 1) out.push({ en, ru, weight, enWord: headword.toLowerCase(), ruWord });
+        if (ru !== null && ru.length > 1) out.push({ en, ru, weight, enWord: headword.toLowerCase() });
       }
     });
   }

@@ -42,7 +42,7 @@ export const QUESTION_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
 };
 
 /** Translations kept per source word, and how much a translation found only by prefix counts. */
-const MAX_PER_WORD = 4;
+const MAX_PER_WORD = 6;
 const PREFIX_MATCH_WEIGHT = 0.6;
 /** A translation the corpus lacks cannot match anything; it is only kept for the embedder's text. */
 const NAME_MAX_DISTANCE = 0.2;
@@ -54,36 +54,43 @@ interface WordTranslation {
 }
 
 /**
- * Forms whose stem is another word's: "лет" is the counted plural of "год" (years), not only "лето"
- * (summer); the dictionary lists "год" alone.
+ * Forms whose word is another stem's: "лет" is the counted plural of "год" (years), not only "лето"
+ * (summer), and "человек" after a number is the plural "люди" (people); the dictionary lists one form.
  */
-const SUPPLETIVE: Readonly<Record<string, string>> = { лет: 'год' };
+const SUPPLETIVE: Readonly<Record<string, string>> = { лет: 'год', человек: 'люд' };
 
-function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: Language, isName: boolean): WeightedTerm[] {
+/**
+ * Translations of a source term, those the corpus has first. A dictionary lists imperfective
+ * infinitives ("погибать", "задерживать") and questions use perfective pasts ("погибли",
+ * "задержанных"), whose stems differ: when no direct translation is in the corpus, the terms sharing
+ * the longest prefix lend theirs, at a discount. Names get no prefix guesses.
+ */
+function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: Language, word: Word, vocabulary: Vocabulary): WeightedTerm[] {
   const base = SUPPLETIVE[term];
-  const direct = base === undefined ? lexicon.translations(term, from, to) : [...lexicon.translations(base, from, to), ...lexicon.translations(term, from, to)];
-  if (direct.length > 0 || isName) return [...direct];
-  // Perfective past forms ("погибли") stem apart from the imperfective infinitives a dictionary lists.
-  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2));
+  const direct = mergeBest([...(base === undefined ? [] : lexicon.translations(base, from, to)), ...lexicon.translations(term, from, to)]);
+  if (direct.some((c) => vocabulary.has(c.term)) || word.capitalised) return direct;
+  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2)).filter((key) => key !== term);
+  const borrowed = near.flatMap((key) => lexicon.translations(key, from, to).map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT })));
+  return mergeBest([...direct, ...borrowed]);
+}
+
+/** One entry per term, with its best weight, best first. */
+function mergeBest(candidates: readonly WeightedTerm[]): WeightedTerm[] {
   const merged = new Map<string, number>();
-  for (const key of near) {
-    for (const { term: target, weight } of lexicon.translations(key, from, to)) {
-      merged.set(target, Math.max(merged.get(target) ?? 0, weight * PREFIX_MATCH_WEIGHT));
-    }
-  }
-  return [...merged].map(([t, weight]) => ({ term: t, weight })).sort((a, b) => b.weight - a.weight);
+  for (const { term, weight } of candidates) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
+  return [...merged].map(([term, weight]) => ({ term, weight })).sort((a, b) => b.weight - a.weight);
 }
 
 interface Word {
   text: string;
-  /** Capitalised and not the question's first word: likely a name. */
+  /** Capitalised: perhaps a name, tried as one first (the first word too: "Токаев признал…"). */
   capitalised: boolean;
 }
 
 /** The question's words, lower-cased as the analyzers take them, each marked if it looks like a name. */
 function wordsOf(question: string): Word[] {
   const capitalised = new Set(
-    (question.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()),
+    (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()),
   );
   return tokenize(question).map((text) => ({ text, capitalised: capitalised.has(text) }));
 }
@@ -97,6 +104,12 @@ function nameSpellings(word: string, to: Language): string[] {
     ? [word, word.replace(NAME_ENDINGS, '')].filter((f) => f.length >= 3).flatMap(latinSpellings)
     : [cyrillicSpelling(word)];
   return [...new Set(forms.flatMap((f) => [f, target.term(f) ?? f]))];
+}
+
+/** A name spelled exactly as the corpus has it, found without fuzzy matching: "токаев" in lower case. */
+function exactName(word: string, to: Language, vocabulary: Vocabulary): WordTranslation | null {
+  const term = nameSpellings(word, to).find((s) => s.length >= 5 && vocabulary.has(s));
+  return term === undefined ? null : { terms: [{ source: word, term, weight: 1 }], text: term };
 }
 
 function translateName(word: string, to: Language, vocabulary: Vocabulary): WordTranslation {
@@ -113,9 +126,9 @@ function translateName(word: string, to: Language, vocabulary: Vocabulary): Word
 function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
   const source = analyzerFor(from).term(word.text);
   if (source === null) return { terms: [], text: null };
-  const name = word.capitalised ? translateName(word.text, to, vocabulary) : null;
+  const name = word.capitalised ? translateName(word.text, to, vocabulary) : exactName(word.text, to, vocabulary);
   if (name && name.terms.length > 0) return name;
-  const candidates = from === 'kk' || to === 'kk' ? [] : lexiconCandidates(lexicon, source, from, to, word.capitalised);
+  const candidates = from === 'kk' || to === 'kk' ? [] : lexiconCandidates(lexicon, source, from, to, word, vocabulary);
   const known = candidates.filter((c) => vocabulary.has(c.term)).slice(0, MAX_PER_WORD);
   if (known.length > 0) {
     // Spread over its translations, a word with many counts little more than a word with one.
