@@ -67,5 +67,6 @@ export function cyrillicSpelling(word: string): string {
     out += match ? match[1] : lower[i];
     i += match ? match[0].length : 1;
   }
-  return out.replace(/й(?=[бвгджзклмнпрстфхцчшщ])/gu, 'и');
+  // y after a consonant is a vowel: Almaty → Алматы.
+  return out.replace(/(?<=[бвгджзклмнпрстфхцчшщ])й/gu, 'ы');
 }
