@@ -98,17 +98,21 @@ function wordsOf(question: string): Word[] {
 /** Case endings a Russian or Kazakh name takes, to try the bare name as well: Токаеву → Токаев. */
 const NAME_ENDINGS = /(ами|ому|ого|ыми|ими|ой|ей|ым|им|ом|ем|ов|ев|ах|ях|а|у|е|ы|я|ю|ның|нің|тың|тің|дың|дің|ға|ге|қа|ке)$/u;
 
-function nameSpellings(word: string, to: Language): string[] {
+/** Latin (or Cyrillic) spellings of a name and of its bare form, as target-language terms; `limit` per form. */
+function nameSpellings(word: string, to: Language, limit = Infinity): string[] {
   const target = analyzerFor(to);
   const forms = CYRILLIC.test(word)
-    ? [word, word.replace(NAME_ENDINGS, '')].filter((f) => f.length >= 3).flatMap(latinSpellings)
+    ? [word, word.replace(NAME_ENDINGS, '')].filter((f) => f.length >= 3).flatMap((f) => latinSpellings(f).slice(0, limit))
     : [cyrillicSpelling(word)];
   return [...new Set(forms.flatMap((f) => [f, target.term(f) ?? f]))];
 }
 
-/** A name spelled exactly as the corpus has it, found without fuzzy matching: "токаев" in lower case. */
+/**
+ * A name spelled the commonest way, exactly as the corpus has it: "токаев" in lower case. Only the
+ * two likeliest spellings per form, without fuzzy matching, since every lower-case word is tried.
+ */
 function exactName(word: string, to: Language, vocabulary: Vocabulary): WordTranslation | null {
-  const term = nameSpellings(word, to).find((s) => s.length >= 5 && vocabulary.has(s));
+  const term = nameSpellings(word, to, 2).find((s) => s.length >= 5 && vocabulary.has(s));
   return term === undefined ? null : { terms: [{ source: word, term, weight: 1 }], text: term };
 }
 
