@@ -8,12 +8,11 @@
  * Both sides are stored as analyzer terms (Snowball stems), so a rebuild is due whenever
  * ANALYZER_VERSION changes; the loader refuses a file built with another one.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
 import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
-import { entryTranslations, type Translation } from '../src/language/muellerEntry.js';
+import { entryTranslations, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
 
 /** Russian words are the more ambiguous side (дело: affair, cause, business, … case), so keep more. */
@@ -21,26 +20,6 @@ const MAX_PER_TERM = { ruEn: 12, enRu: 6 };
 const MIN_WEIGHT = 0.08;
 /** A WordNet synonym of a translation counts this much of the translation itself. */
 const SYNONYM_WEIGHT = 0.3;
-
-/** dictd writes offsets and lengths in base64 digits, most significant first. */
-const DICTD_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-function dictdNumber(digits: string): number {
-  let value = 0;
-  for (const digit of digits) value = value * 64 + DICTD_DIGITS.indexOf(digit);
-  return value;
-}
-
-function* entries(dir: string): Generator<{ headword: string; body: string }> {
-  const base = path.join(dir, 'usr/share/dictd/mueller7');
-  if (!existsSync(`${base}.index`)) throw new Error(`No ${base}.index: pass the folder mueller7-dict was extracted to`);
-  const dict = gunzipSync(readFileSync(`${base}.dict.dz`));
-  for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
-    const [headword, offset, length] = line.split('\t');
-    if (!headword || !offset || !length || !/^[a-z][a-z-]*$/i.test(headword)) continue;
-    const start = dictdNumber(offset);
-    yield { headword, body: dict.subarray(start, start + dictdNumber(length)).toString('utf8') };
-  }
-}
 
 type Table = Map<string, Map<string, number>>;
 
@@ -92,24 +71,29 @@ function readWordNet(): { counts: Map<string, number>; firstSynsets: Map<string,
   for (const line of readFileSync(path.join(WORDNET, 'index.sense'), 'utf8').split('\n')) {
     const match = /^([a-z]+)%(\d)\S* (\d+) (\d+) (\d+)$/.exec(line);
     if (!match) continue;
-    const [, lemma, pos, offset, sense, count] = match as unknown as [string, string, string, string, string, string];
+    const [, lemma, type, offset, sense, count] = match as unknown as [string, string, string, string, string, string];
     counts.set(lemma, (counts.get(lemma) ?? 0) + Number(count));
+    // Type 5 is an adjective satellite, stored with the adjectives (3).
+    const pos = type === '5' ? '3' : type;
     if (sense === '1') firstSynsets.set(lemma, [...(firstSynsets.get(lemma) ?? []), `${pos} ${offset}`]);
   }
   return { counts, firstSynsets };
 }
 
-/** The one-word members of each synset, keyed "pos offset" (pos as index.sense numbers it). */
+/**
+ * The one-word members of each noun and verb synset, keyed "pos offset" (pos as index.sense numbers
+ * it). Adjective and adverb synonyms were tried too and cost 2 of 612 XQuAD questions.
+ */
 function readSynsets(): Map<string, string[]> {
   const members = new Map<string, string[]>();
-  const files = { 1: 'data.noun', 2: 'data.verb', 3: 'data.adj', 4: 'data.adv' };
+  const files = { 1: 'data.noun', 2: 'data.verb' };
   for (const [pos, file] of Object.entries(files)) {
     for (const line of readFileSync(path.join(WORDNET, file), 'utf8').split('\n')) {
       const fields = line.split(' ');
       if (!/^\d{8}$/.test(fields[0] ?? '')) continue;
       const count = parseInt(fields[3]!, 16);
       const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
-      members.set(`${pos === '3' ? '3' : pos} ${fields[0]}`, words);
+      members.set(`${pos} ${fields[0]}`, words);
     }
   }
   return members;
@@ -119,8 +103,7 @@ function readSynsets(): Map<string, string[]> {
  * English words meaning the same in their commonest sense: the dictionary gives "погибать" only as
  * "perish", and English texts say "died"; WordNet's first synset of perish holds die.
  */
-function synonymsOf(): (word: string) => string[] {
-  const { firstSynsets } = wordNet;
+function synonymsOf(firstSynsets: Map<string, string[]>): (word: string) => string[] {
   const synsets = readSynsets();
   return (word) => [...new Set((firstSynsets.get(word) ?? []).flatMap((key) => synsets.get(key) ?? []))].filter((w) => w !== word);
 }
@@ -151,16 +134,16 @@ interface Built {
   enWords: Map<string, string>;
 }
 
-function build(dir: string): Built {
+function build(dir: string, wordNet: ReturnType<typeof readWordNet>): Built {
   const pairs: Translation[] = [];
   let headwords = 0;
-  for (const { headword, body } of entries(dir)) {
+  for (const { headword, body } of muellerEntries(dir)) {
     const translations = entryTranslations(headword, body);
     if (translations.length > 0) headwords++;
     pairs.push(...translations);
   }
   const lemmas = wordNet.counts;
-  const synonyms = synonymsOf();
+  const synonyms = synonymsOf(wordNet.firstSynsets);
   const [enCommon, ruCommon] = [englishCommonness(lemmas), russianCommonness(pairs)];
   const enRu: Table = new Map();
   const ruEn: Table = new Map();
@@ -185,14 +168,13 @@ function build(dir: string): Built {
   };
 }
 
-const wordNet = readWordNet();
 const dir = process.argv[2] ?? process.env.MUELLER7_DIR;
 if (!dir) {
   console.error('usage: npx tsx scripts/build-lexicon.ts <folder mueller7-dict was extracted to>');
   process.exit(2);
 }
 const out = path.join(projectRoot, 'src/language/data/ru-en-lexicon.tsv');
-const built = build(dir);
+const built = build(dir, readWordNet());
 const lines: string[] = [];
 for (const [kind, table] of [[ROW.ruEn, built.ruEn], [ROW.enRu, built.enRu], [ROW.enWord, built.enWords]] as const) {
   for (const [key, value] of table) lines.push(`${kind}\t${key}\t${value}`);

@@ -1,4 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { analyzerFor } from './analyzer.js';
+
+/*
+ * Reading the Mueller dictionary as Debian packages it (mueller7-dict), for scripts/build-lexicon.ts;
+ * nothing at run time imports this file.
+ */
 
 /** One English term → Russian term pair read from a dictionary entry, weighted by its place. */
 export interface Translation {
@@ -93,3 +101,25 @@ export function entryTranslations(headword: string, body: string): Translation[]
   }
   return out;
 }
+
+/** dictd writes offsets and lengths in base64 digits, most significant first. */
+const DICTD_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function dictdNumber(digits: string): number {
+  let value = 0;
+  for (const digit of digits) value = value * 64 + DICTD_DIGITS.indexOf(digit);
+  return value;
+}
+
+/** The one-word entries of the dictionary in the extracted package folder `dir`. */
+export function* muellerEntries(dir: string): Generator<{ headword: string; body: string }> {
+  const base = path.join(dir, 'usr/share/dictd/mueller7');
+  if (!existsSync(`${base}.index`)) throw new Error(`No ${base}.index: pass the folder mueller7-dict was extracted to`);
+  const dict = gunzipSync(readFileSync(`${base}.dict.dz`));
+  for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
+    const [headword, offset, length] = line.split('\t');
+    if (!headword || !offset || !length || !/^[a-z][a-z-]*$/i.test(headword)) continue;
+    const start = dictdNumber(offset);
+    yield { headword, body: dict.subarray(start, start + dictdNumber(length)).toString('utf8') };
+  }
+}
+

@@ -132,7 +132,7 @@ function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Languag
   if (source === null) return { terms: [], text: null };
   const name = word.capitalised ? translateName(word.text, to, vocabulary) : exactName(word.text, to, vocabulary);
   if (name && name.terms.length > 0) return name;
-  const candidates = from === 'kk' || to === 'kk' ? [] : lexiconCandidates(lexicon, source, from, to, word, vocabulary);
+  const candidates = lexiconCandidates(lexicon, source, from, to, word, vocabulary);
   const known = candidates.filter((c) => vocabulary.has(c.term)).slice(0, MAX_PER_WORD);
   if (known.length > 0) {
     // Spread over its translations, a word with many counts little more than a word with one.
@@ -145,6 +145,8 @@ function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Languag
   const fallback = candidates[0];
   return { terms: [], text: fallback ? lexicon.word(fallback.term, to) : null };
 }
+
+const NO_LEXICON: Lexicon = { translations: () => [], nearestTerms: () => [], word: (term) => term };
 
 /** Script of the target language: a word already in it (a Latin name in a Russian question) passes through. */
 const inTargetScript = (word: string, to: Language) => CYRILLIC.test(word) === (to !== 'en');
@@ -174,7 +176,8 @@ export function createDictionaryTranslator(lexicon: () => Lexicon = loadLexicon)
         });
         return { terms, text: words.map((w) => w.text).join(' ') };
       }
-      const dictionary = lexicon();
+      // No Kazakh dictionary is reachable offline: Kazakh questions get their names and numbers only.
+      const dictionary = from === 'kk' || to === 'kk' ? NO_LEXICON : lexicon();
       const translated = words.map((word) => translateToken(dictionary, word, from, to, vocabulary));
       return {
         terms: translated.flatMap((t) => t.terms),

@@ -105,7 +105,7 @@ describe('numbers and dates pass through', () => {
 });
 
 describe('the lexicon is loaded lazily', () => {
-  it('is not read to create a translator, nor for a same-language question', () => {
+  it('is not read to create a translator, nor for a same-language or Kazakh question', () => {
     let loads = 0;
     const counting = createDictionaryTranslator(() => {
       loads++;
@@ -113,6 +113,8 @@ describe('the lexicon is loaded lazily', () => {
     });
     expect(loads).toBe(0);
     expect(counting.translate('How many weapons were stolen?', 'en', 'en', seed).terms.map((t) => t.term)).toContain('weapon');
+    expect(loads).toBe(0);
+    counting.translate('Тоқаев не деді?', 'kk', 'en', seed);
     expect(loads).toBe(0);
     counting.translate('Сколько оружия?', 'ru', 'en', seed);
     expect(loads).toBe(1);
