@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
 import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
-import { entryTranslations, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
+import { entryTranslations, irregularFormOf, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
 
 /** Russian words are the more ambiguous side (дело: affair, cause, business, … case), so keep more. */
@@ -20,6 +20,7 @@ const MAX_PER_TERM = { ruEn: 12, enRu: 6 };
 const MIN_WEIGHT = 0.08;
 /** A WordNet synonym of a translation counts this much of the translation itself. */
 const SYNONYM_WEIGHT = 0.3;
+const IRREGULAR_WEIGHT = 0.9;
 
 type Table = Map<string, Map<string, number>>;
 
@@ -128,6 +129,20 @@ function russianCommonness(pairs: Translation[]): (term: string) => number {
   return (term) => Math.min(1, Math.log1p(headwords.get(term)?.size ?? 0) / Math.log1p(30));
 }
 
+/**
+ * Stemming leaves "stolen" apart from "steal", and texts say "weapons were stolen": the past forms
+ * the dictionary points to their verb ("_p-p. от steal") get the verb's translations, a little lower.
+ */
+function irregularForms(pairs: readonly Translation[], formsOf: Map<string, string[]>): Translation[] {
+  const en = analyzerFor('en');
+  return pairs.flatMap((pair) =>
+    (formsOf.get(pair.enWord) ?? []).flatMap((form) => {
+      const term = en.term(form);
+      return term === null || term === pair.en ? [] : [{ ...pair, en: term, enWord: form, weight: pair.weight * IRREGULAR_WEIGHT }];
+    }),
+  );
+}
+
 interface Built {
   ruEn: Map<string, string>;
   enRu: Map<string, string>;
@@ -136,12 +151,16 @@ interface Built {
 
 function build(dir: string, wordNet: ReturnType<typeof readWordNet>): Built {
   const pairs: Translation[] = [];
+  const irregular = new Map<string, string[]>();
   let headwords = 0;
   for (const { headword, body } of muellerEntries(dir)) {
     const translations = entryTranslations(headword, body);
     if (translations.length > 0) headwords++;
     pairs.push(...translations);
+    const base = irregularFormOf(body);
+    if (base !== null) irregular.set(base, [...(irregular.get(base) ?? []), headword.toLowerCase()]);
   }
+  pairs.push(...irregularForms(pairs, irregular));
   const lemmas = wordNet.counts;
   const synonyms = synonymsOf(wordNet.firstSynsets);
   const [enCommon, ruCommon] = [englishCommonness(lemmas), russianCommonness(pairs)];

@@ -110,6 +110,11 @@ function dictdNumber(digits: string): number {
   return value;
 }
 
+/** The verb an irregular past form points to ("stolen … _p-p. от steal 1" → "steal"), or null. */
+export function irregularFormOf(body: string): string | null {
+  return /_p(?:-p)?\. (?:и _p-p\. )?от ([a-z]+)/.exec(body)?.[1] ?? null;
+}
+
 /** The one-word entries of the dictionary in the extracted package folder `dir`. */
 export function* muellerEntries(dir: string): Generator<{ headword: string; body: string }> {
   const base = path.join(dir, 'usr/share/dictd/mueller7');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../src/language/analyzer.js';
 import { LEXICON_PATH, loadLexicon } from '../../src/language/lexicon.js';
-import { entryTranslations } from '../../src/language/muellerEntry.js';
+import { entryTranslations, irregularFormOf } from '../../src/language/muellerEntry.js';
 
 const lexicon = loadLexicon();
 const ru = analyzerFor('ru');
@@ -30,6 +30,7 @@ describe('translations of inflected forms', () => {
     ['died', ['умерет', 'умира']],
     ['detained', ['задержива']],
     ['torture', ['пытк']],
+    ['stolen', ['краст', 'ворова']],
   ])('en %s → one of %j', (word, expected) => {
     expect(targets(word, 'en', 'ru').some((t) => expected.includes(t))).toBe(true);
   });
@@ -102,5 +103,16 @@ describe('entryTranslations', () => {
     ['the', 'the\n   определённый артикль\n'],
   ])('gives nothing for %s (hyphenated or a stop word)', (headword, entry) => {
     expect(entryTranslations(headword, entry)).toEqual([]);
+  });
+});
+
+describe('irregularFormOf', () => {
+  it.each([
+    ['stolen\n   [x] _p-p. от steal 1\n', 'steal'],
+    ['went\n   [x] _p. от go 1\n', 'go'],
+    ['found\n   _III[x]\n         1. _p. и _p-p. от find 1\n', 'find'],
+    ['weapon\n   [x] _n. оружие\n', null],
+  ])('%j → %s', (entry, expected) => {
+    expect(irregularFormOf(entry)).toBe(expected);
   });
 });
