@@ -6,7 +6,7 @@ import { projectRoot } from '../../src/config.js';
 import { loadSeed } from './seed.js';
 
 /** The eval sets only mean something if every expected quote and figure really is in the corpus. */
-const SETS = ['eval-questions.json', 'eval-holdout.json', 'eval-blind.json'];
+const SETS = ['eval-questions.json', 'eval-holdout.json', 'eval-blind.json', 'eval-ru.json'];
 const text = loadSeed().text;
 
 function load(file: string): EvalQuestion[] {
@@ -29,6 +29,13 @@ describe.each(SETS)('%s', (file) => {
     const asked = questions.map((q) => q.question.toLowerCase());
     expect(new Set(asked).size).toBe(asked.length);
   });
+});
+
+it('the Russian set has 30 Russian and 10 Kazakh questions, 8 or more unanswerable', () => {
+  const set = load('eval-ru.json') as (EvalQuestion & { language: string })[];
+  expect(set.filter((q) => q.language === 'ru').length).toBeGreaterThanOrEqual(30);
+  expect(set.filter((q) => q.language === 'kk').length).toBeGreaterThanOrEqual(10);
+  expect(set.filter((q) => q.support === null).length).toBeGreaterThanOrEqual(8);
 });
 
 it('the dev set is as large as the eval needs: 30 or more questions, 8 or more unanswerable', () => {
