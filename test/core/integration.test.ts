@@ -6,13 +6,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { answerQuestion } from '../../src/answer/answerQuestion.js';
-import { DEFAULT_POLICY } from '../../src/answer/composeAnswer.js';
 import { splitSentences } from '../../src/chunking/sentences.js';
 import { projectRoot } from '../../src/config.js';
 import { createEmbedder } from '../../src/embedding/createEmbedder.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { KnowledgeBase, type KnowledgeBaseOptions } from '../../src/index/knowledgeBase.js';
 import type { KnowledgeSnapshot } from '../../src/index/snapshot.js';
+import { FEATURE_NAMES } from '../../src/retrieval/features.js';
+import { defaultRanker, rankerFrom } from '../../src/retrieval/sentenceRanker.js';
 import { SEED_FILE, SEED_PATH } from './seed.js';
 
 const run = promisify(execFile);
@@ -54,7 +55,7 @@ function expectVerbatim(snapshot: KnowledgeSnapshot, answer: Answer): void {
 async function expectCleanIndexDir(dir: string, snapshot: KnowledgeSnapshot): Promise<void> {
   const current = (await readFile(path.join(dir, 'CURRENT'), 'utf8')).trim();
   expect(path.join(dir, 'builds', current)).toBe(snapshot.folder);
-  expect((await readdir(snapshot.folder)).sort()).toEqual(['manifest.json', 'passages.json', 'sentence-codes.i8', 'sentence-scales.f32', 'vectors.hnsw']);
+  expect((await readdir(snapshot.folder)).sort()).toEqual(['lexical.bin', 'manifest.json', 'passages.json', 'sentence-codes.i8', 'sentence-scales.f32', 'vectors.hnsw']);
   expect(JSON.parse(await readFile(path.join(snapshot.folder, 'manifest.json'), 'utf8'))).toEqual(snapshot.manifest);
   expect(await readdir(path.join(dir, 'builds'))).toEqual([current]);
   expect((await readdir(dir)).sort()).toEqual(['CURRENT', 'builds']);
@@ -181,12 +182,16 @@ describe('answers from the seed corpus with the bundled model', () => {
   });
 
   it('offers no closest sentence for a question the model cannot read', async () => {
-    // A policy that answers nothing and offers the best sentence for everything.
-    const policy = { ...DEFAULT_POLICY, minScore: 99, closestMinScore: -99 };
-    const russian = await answerQuestion(kb.snapshot, embedder, 'Какая погода в Астане?', policy);
+    // A model that rates every sentence 0.5, with thresholds that answer nothing and offer the best sentence for everything.
+    const zero = new Array<number>(FEATURE_NAMES.length).fill(0);
+    const ranker = rankerFrom({
+      model: { kind: 'logistic-regression', logistic: { mean: zero, scale: zero.map(() => 1), weights: zero, bias: 0 } },
+      thresholds: { minProbability: 1.01, closestMinProbability: 0, quoteRatio: 0.8, targetPrecision: 0.8 },
+    });
+    const russian = await answerQuestion(kb.snapshot, embedder, 'Какая погода в Астане?', ranker);
     expect(russian).toMatchObject({ answered: false, reason: 'unsupported-language' });
     expect(russian).not.toHaveProperty('closest');
-    expect(await answerQuestion(kb.snapshot, embedder, 'What is the weather like in Astana?', policy)).toHaveProperty('closest');
+    expect(await answerQuestion(kb.snapshot, embedder, 'What is the weather like in Astana?', ranker)).toHaveProperty('closest');
   });
 
   it('offers a verbatim closest sentence, not an answer, for a casual rewording that scores too low', async () => {
@@ -209,14 +214,15 @@ describe('answers from the seed corpus with the bundled model', () => {
     expect(await ask(kb.snapshot, '   ')).toMatchObject({ answered: false, question: '', reason: 'empty-question' });
   });
 
-  it('returns quotes above the minimum score, best first, each a slice of its document', async () => {
+  it('returns quotes above the minimum probability, best first, each a slice of its document', async () => {
+    const { minProbability } = defaultRanker().thresholds;
     for (const question of ['How many guns were stolen?', 'What did Tokayev order after reports of torture appeared?', 'Did the president admit that detainees were tortured?']) {
       const answer = await ask(kb.snapshot, question);
       if (!answer.answered) throw new Error(`abstained on "${question}"`);
       const scores = answer.quotes.map((q) => q.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      expect(Math.min(...scores)).toBeGreaterThanOrEqual(Number(DEFAULT_POLICY.minScore.toFixed(4)));
-      expect(answer.quotes.length).toBeLessThanOrEqual(DEFAULT_POLICY.maxQuotes);
+      expect(Math.min(...scores)).toBeGreaterThanOrEqual(Number(minProbability.toFixed(4)));
+      expect(answer.quotes.length).toBeLessThanOrEqual(3);
       expectVerbatim(kb.snapshot, answer);
     }
   });
