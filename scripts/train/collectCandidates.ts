@@ -1,5 +1,5 @@
 import type { ProgressListener } from '../../src/embedding/embedder.js';
-import { type Candidate, findCandidates, questionInput } from '../../src/retrieval/retrieve.js';
+import { type Candidate, findCandidates, readingsFor } from '../../src/retrieval/retrieve.js';
 import { type DatasetQuestion, containsAnswer, openDatasetQantar } from '../dataset.js';
 import type { TrainingSet } from './trainingSets.js';
 
@@ -20,7 +20,10 @@ export async function collectCandidates(set: TrainingSet, onProgress?: ProgressL
     const { snapshot } = opened.qantar.knowledge;
     const records: QuestionRecord[] = [];
     for (const item of set.dataset.questions) {
-      const { candidates } = await findCandidates(snapshot, opened.qantar.embedder, questionInput(item.question));
+      const candidates: Candidate[] = [];
+      for (const input of readingsFor(snapshot, opened.qantar.embedder, item.question)) {
+        candidates.push(...(await findCandidates(snapshot, opened.qantar.embedder, input)).candidates);
+      }
       // SQuAD's answers to impossible questions are plausible wrong spans: never positives.
       const labels = candidates.map((c) => (!item.impossible && containsAnswer(c.sentence.text, item.answers) ? 1 : 0));
       records.push({ set: set.name, group: item.documentId, item, candidates, labels });

@@ -63,15 +63,23 @@ const CANDIDATE_THRESHOLDS = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.0
 /**
  * The lowest probability threshold whose answered questions are right at least `targetPrecision`
  * of the time (right: the first quote holds a gold answer; impossible questions answered are wrong).
+ * The first quote does not depend on the threshold, only whether there is one: each question is
+ * composed once, and its first quote's probability decides from which threshold it is answered.
  */
 export function chooseThreshold(ranked: readonly Ranked[], base: Omit<AnswerThresholds, 'minProbability'>): number {
+  const composed = ranked.map((r) => outcomeOf(r, { ...base, minProbability: 0 }));
+  const firsts = composed.map((o, i) => ({ probability: o.answered ? (firstProbability(ranked[i] as Ranked, o) ?? -1) : -1, right: !o.item.impossible && firstHolds(o) }));
   for (const minProbability of CANDIDATE_THRESHOLDS) {
-    const outcomes = ranked.map((r) => outcomeOf(r, { ...base, minProbability }));
-    const answered = outcomes.filter((o) => o.answered);
-    const right = answered.filter((o) => !o.item.impossible && o.quotes[0] !== undefined && firstHolds(o));
-    if (answered.length > 0 && right.length / answered.length >= base.targetPrecision) return minProbability;
+    const answered = firsts.filter((f) => f.probability >= minProbability);
+    if (answered.length > 0 && answered.filter((f) => f.right).length / answered.length >= base.targetPrecision) return minProbability;
   }
   return CANDIDATE_THRESHOLDS.at(-1) as number;
+}
+
+/** The probability of the candidate the first quote was made from. */
+function firstProbability(r: Ranked, o: DatasetOutcome): number | undefined {
+  const first = o.quotes[0]?.text ?? '';
+  return r.ranked.find((c) => first.endsWith(c.sentence.text))?.probability;
 }
 
 function firstHolds(o: DatasetOutcome): boolean {

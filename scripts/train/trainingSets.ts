@@ -6,7 +6,7 @@ import { type Dataset, readDataset } from '../dataset.js';
 import type { EvalQuestion } from '../evalMetrics.js';
 
 /** The shared dev halves (read-only, beside the repo) and the project's own dev questions. */
-export const SHARED_SETS = ['xquad-dev-en.json', 'xquad-dev-ru.json', 'kazqad-dev.json', 'squad2-normans.json'];
+export const SHARED_SETS = ['xquad-dev-en.json', 'xquad-dev-ru.json', 'xquad-dev-ru-en.json', 'kazqad-dev.json', 'squad2-normans.json'];
 export const BENCHMARKS_DIR = path.resolve(projectRoot, '..', 'shared', 'benchmarks');
 const SEED_QUESTIONS = 'test/fixtures/eval-questions.json';
 

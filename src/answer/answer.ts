@@ -20,6 +20,8 @@ export type Answer =
       lead: string;
       quotes: Quote[];
       figures: string[];
+      /** Set when the quotes are in other languages than the question (a translated question): the reply says so. */
+      documentLanguages?: string[];
     }
   | {
       answered: false;

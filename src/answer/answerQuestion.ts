@@ -1,6 +1,8 @@
 import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeSnapshot } from '../index/snapshot.js';
-import { retrieve } from '../retrieval/retrieve.js';
+import { LANGUAGES, documentLanguage } from '../language/analyzer.js';
+import { corpusLanguages } from '../retrieval/crossLanguage.js';
+import { DEFAULT_RETRIEVAL, retrieve } from '../retrieval/retrieve.js';
 import { type SentenceRanker, defaultRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
 import { composeAnswer } from './composeAnswer.js';
@@ -28,18 +30,32 @@ export async function answerQuestion(
   const ranked = await retrieve(snapshot, embedder, question, ranker);
   const answer = composeAnswer(question, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES });
   verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
-  if (!answer.answered && !readsLanguageOf(embedder, question)) {
-    // A closest sentence to a question the model could not read would be a guess.
+  const readable = readableLanguages(snapshot, embedder);
+  const language = guessQuestionLanguage(question);
+  if (answer.answered) return withDocumentLanguages(snapshot, answer, language);
+  if (!answer.answered && language !== null && !readable.includes(language)) {
+    // "Not covered" would be a guess: the question could not be read against these documents.
     const { closest: _unread, ...unanswered } = answer;
-    return { ...unanswered, reason: 'unsupported-language', languages: [...(embedder.languages ?? [])] };
+    return { ...unanswered, reason: 'unsupported-language', languages: readable };
   }
   return answer;
 }
 
-/** Only an abstention is re-labelled: the thesaurus does answer some Russian questions. */
-function readsLanguageOf(embedder: Embedder, question: string): boolean {
-  const language = guessQuestionLanguage(question);
-  return embedder.languages === undefined || language === null || embedder.languages.includes(language);
+/** Marks an answer whose quotes are in another language than the question. */
+function withDocumentLanguages(snapshot: KnowledgeSnapshot, answer: Extract<Answer, { answered: true }>, language: string | null): Answer {
+  const languages = [...new Set(answer.quotes.map((q) => documentLanguage(snapshot.documentById.get(q.documentId)?.language)))];
+  return language !== null && languages.some((l) => l !== language) ? { ...answer, documentLanguages: languages } : answer;
+}
+
+/**
+ * Languages a question can be asked in about this corpus: the documents' own, any a multilingual
+ * model reads, and any the query translator takes to a document language.
+ */
+function readableLanguages(snapshot: KnowledgeSnapshot, embedder: Embedder): string[] {
+  if (embedder.crossLingual) return [...LANGUAGES];
+  const documents = [...corpusLanguages(snapshot)];
+  const { translator } = DEFAULT_RETRIEVAL;
+  return LANGUAGES.filter((from) => documents.some((to) => translator.translates(from, to)));
 }
 
 function verifyQuotes(snapshot: KnowledgeSnapshot, quotes: readonly Quote[]): void {

@@ -11,7 +11,8 @@ export function renderAnswerText(answer: Answer): string {
     }
     return lines.join('\n');
   }
-  return [answer.lead, ...answer.quotes.flatMap(quoteLines)].join('\n');
+  const note = answer.documentLanguages ? [`(From documents in ${languageNames('en', answer.documentLanguages)}.)`] : [];
+  return [...note, answer.lead, ...answer.quotes.flatMap(quoteLines)].join('\n');
 }
 
 function quoteLines(quote: Quote): string[] {
@@ -35,6 +36,6 @@ function notCoveredLine({ reason, languages = [], closest }: Extract<Answer, { a
         ? 'No sentence of the documents answers this clearly enough to quote as an answer.'
         : 'The documents do not cover this question, so there is no answer to quote.';
     case 'unsupported-language':
-      return `The embedding model reads ${languageNames('en', languages)} only, so nothing answered this question; please ask in ${languageNames('en', languages)}.`;
+      return `Nothing could be matched: questions about these documents can be asked in ${languageNames('en', languages)}.`;
   }
 }

@@ -53,7 +53,12 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
   // Prefixes and pooling change the vectors as much as the weights do, so they are part of the hash.
   const filesHash = await hashModelFolder(path.join(modelsDir, modelId));
   const modelHash = createHash('sha256').update(filesHash).update(JSON.stringify(hubModelConventions(modelId))).digest('hex');
-  return { ...embedder, modelHash };
+  return { ...embedder, modelHash, crossLingual: isCrossLingual(modelId) };
+}
+
+/** Families trained on parallel text in many languages. */
+export function isCrossLingual(modelId: string): boolean {
+  return /multilingual|labse|bge-m3|xlm/i.test(modelId);
 }
 
 /** Prefixes and pooling that each retrieval model family was trained with. */

@@ -13,6 +13,8 @@ export interface Embedder {
   readonly dim: number;
   /** Languages (ISO 639-1) the model reads; undefined when it is not known, e.g. for a Hub model. */
   readonly languages?: readonly string[];
+  /** True when a question and a passage in different languages land near each other (a multilingual model): no query translation is needed. */
+  readonly crossLingual?: boolean;
   /** Returns one L2-normalised vector per text, in order. */
   embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
 }

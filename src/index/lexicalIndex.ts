@@ -20,6 +20,8 @@ export interface LexicalIndex {
   sentenceTermIds(row: number): Int32Array;
   readonly averageSentenceLength: number;
   readonly sentenceCount: number;
+  /** The terms the corpus uses, for query translation (one object per index: translators cache by it). */
+  readonly vocabulary: { has(term: string): boolean; terms(): Iterable<string> };
 }
 
 /**
@@ -42,6 +44,7 @@ export function lexicalIndexFrom(data: LexicalData): LexicalIndex {
     sentenceTermIds: (row) => data.sentenceTerms.subarray(data.sentenceOffsets[row], data.sentenceOffsets[row + 1]),
     averageSentenceLength: data.sentenceCount === 0 ? 1 : data.sentenceTerms.length / data.sentenceCount,
     sentenceCount: data.sentenceCount,
+    vocabulary: { has: (term) => termIds.has(term), terms: () => data.terms },
   };
 }
 

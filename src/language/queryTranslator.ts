@@ -25,6 +25,8 @@ export interface QueryTranslation {
 
 export interface QueryTranslator {
   translate(question: string, from: Language, to: Language, vocabulary: Vocabulary): QueryTranslation;
+  /** Whether content words can be translated between the two languages (names and numbers always pass). */
+  translates(from: Language, to: Language): boolean;
 }
 
 /**
@@ -166,6 +168,7 @@ function translateToken(lexicon: Lexicon, word: Word, from: Language, to: Langua
  */
 export function createDictionaryTranslator(lexicon: () => Lexicon = loadLexicon): QueryTranslator {
   return {
+    translates: (from, to) => from === to || (from !== 'kk' && to !== 'kk'),
     translate(question, from, to, vocabulary) {
       const words = wordsOf(question).filter((word) => !QUESTION_WORDS[from].has(word.text));
       if (from === to) {

@@ -2,7 +2,7 @@ import type { LexicalIndex, WeightedTerm } from '../index/lexicalIndex.js';
 import { type Analyzer, type Language, analyzerFor } from '../language/analyzer.js';
 import { type AnswerKind, answerKind } from '../language/questionWords.js';
 import { tokenize } from '../language/tokenize.js';
-import { countedThing } from './countedThing.js';
+import { countedWord } from './countedThing.js';
 
 /** A question term with what the sentence features need of it. */
 export interface QuestionTerm extends WeightedTerm {
@@ -33,22 +33,33 @@ export interface AnalysedQuestion {
 
 export type RelatedTerms = (term: string, language: Language) => readonly string[];
 
+/** A search term and the question word it came from (a translation gives several terms per word). */
+export interface SourcedTerm extends WeightedTerm {
+  source: string;
+}
+
 export interface QuestionInput {
   text: string;
+  /** The language of the terms: the question's own, or the documents' a translation went to. */
   language: Language;
-  /** The terms to search with; the question's own analysed words when absent (a translation supplies them). */
-  terms?: readonly WeightedTerm[];
+  /** The terms to search with, from a translation; the question's own analysed words when absent. */
+  terms?: readonly SourcedTerm[];
   /** What the embedder reads instead of `text` (a translation into the documents' language). */
   embeddingText?: string;
 }
 
 export function analyseQuestion(input: QuestionInput, lexical: LexicalIndex, related: RelatedTerms): AnalysedQuestion {
   const analyzer = analyzerFor(input.language);
-  const weighted = input.terms ?? analyzer.terms(input.text).map((term) => ({ term, weight: 1 }));
+  const sourced = input.terms ?? tokenize(input.text).flatMap((word) => sourcedTerm(word, analyzer.term(word)));
+  const termsOf = (word: string) => sourced.filter((t) => t.source === word).map((t) => lexical.termId(t.term));
+  const weighted = sourced;
   const terms = uniqueTerms(weighted).map((t) => describeTerm(t, input.language, lexical, related));
   const totalIdf = terms.reduce((sum, t) => sum + t.idf * t.weight, 0);
   const unknownIdf = terms.filter((t) => t.id < 0).reduce((sum, t) => sum + t.idf * t.weight, 0);
-  const counted = countedThing(input.text, analyzer);
+  const counted = countedWord(input.text, (word) => analyzerFor(input.language).term(word) === null);
+  // A counted word no translation reached cannot rule sentences out.
+  const countedIds = counted === null ? [] : termsOf(counted);
+  const countedId = counted === null || (input.terms && countedIds.length === 0) ? null : (countedIds[0] ?? -1);
   return {
     text: input.text,
     language: input.language,
@@ -56,8 +67,8 @@ export function analyseQuestion(input: QuestionInput, lexical: LexicalIndex, rel
     sequence: [...new Set(terms.map((t) => t.id).filter((id) => id >= 0))],
     kind: answerKind(input.text),
     numbers: new Set(tokenize(input.text).filter((token) => /\d/.test(token))),
-    names: new Set(capitalisedTerms(input.text, analyzer).map((term) => lexical.termId(term)).filter((id) => id >= 0)),
-    counted: counted === null ? null : lexical.termId(counted),
+    names: new Set(capitalisedWords(input.text).flatMap(termsOf).filter((id) => id >= 0)),
+    counted: countedId,
     unknownShare: totalIdf === 0 ? 0 : unknownIdf / totalIdf,
   };
 }
@@ -75,12 +86,19 @@ function describeTerm(term: WeightedTerm, language: Language, lexical: LexicalIn
   return { ...term, id: lexical.termId(term.term), idf: lexical.idf(term.term), related: relatedIds };
 }
 
+function sourcedTerm(word: string, term: string | null): SourcedTerm[] {
+  return term === null ? [] : [{ source: word, term, weight: 1 }];
+}
+
 const WORD_WITH_CASE = /[\p{L}][\p{L}\p{N}’'-]*/gu;
 
-/** Terms of capitalised words after the first word, and of acronyms anywhere. */
-export function capitalisedTerms(text: string, analyzer: Analyzer): string[] {
+/** Lower-cased tokens of capitalised words after the first word, and of acronyms anywhere. */
+export function capitalisedWords(text: string): string[] {
   const words = text.replace(/^[\s“”"«»‘’'(]+/u, '').match(WORD_WITH_CASE) ?? [];
-  return words
-    .filter((word, i) => /^\p{Lu}{2,}$/u.test(word) || (i > 0 && /^\p{Lu}/u.test(word)))
-    .flatMap((word) => tokenize(word).flatMap((token) => analyzer.term(token) ?? []));
+  return words.filter((word, i) => /^\p{Lu}{2,}$/u.test(word) || (i > 0 && /^\p{Lu}/u.test(word))).flatMap((word) => tokenize(word));
+}
+
+/** Terms of the capitalised words of a text. */
+export function capitalisedTerms(text: string, analyzer: Analyzer): string[] {
+  return capitalisedWords(text).flatMap((word) => analyzer.term(word) ?? []);
 }

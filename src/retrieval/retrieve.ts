@@ -2,8 +2,9 @@ import { type Figure, extractFigures } from '../chunking/figures.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { analyzerFor, documentLanguage } from '../language/analyzer.js';
-import { detectLanguage } from '../language/detectLanguage.js';
 import { relatedStems } from '../language/englishRelations.js';
+import { type QueryTranslator, createDictionaryTranslator } from '../language/queryTranslator.js';
+import { corpusLanguages, questionReadings } from './crossLanguage.js';
 import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { type AnalysedQuestion, type QuestionInput, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
@@ -15,12 +16,14 @@ export interface RetrievalOptions {
   /** Fused passages whose sentences become candidates. */
   passagesToScore: number;
   related: RelatedTerms;
+  /** Translates questions for documents in another language when the model is not multilingual. */
+  translator: QueryTranslator;
 }
 
 /** WordNet relations for English terms; Russian and Kazakh have no such resource offline. */
 const relatedTerms: RelatedTerms = (term, language) => (language === 'en' ? relatedStems(term) : []);
 
-export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms };
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms, translator: createDictionaryTranslator() };
 
 export interface Candidate {
   sentence: IndexedSentence;
@@ -41,9 +44,10 @@ export interface Candidates {
   candidates: Candidate[];
 }
 
-/** The question's language decides its analyzer; a question with no letters is read as English. */
-export function questionInput(question: string): QuestionInput {
-  return { text: question, language: detectLanguage(question) ?? 'en' };
+/** The readings of a question this snapshot and model call for: as written, and translated into the corpus's other languages. */
+export function readingsFor(snapshot: KnowledgeSnapshot, embedder: Embedder, question: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): QuestionInput[] {
+  const context = { corpusLanguages: corpusLanguages(snapshot), crossLingual: embedder.crossLingual === true, translator: options.translator, lexical: snapshot.lexical };
+  return questionReadings(question, context);
 }
 
 /**
@@ -81,17 +85,26 @@ export async function findCandidates(
   return { question, candidates };
 }
 
-/** Candidates ranked by the trained model's probability that they answer, best first. */
+/** Candidates of every reading of the question, ranked by the trained model's probability that they answer, best first. */
 export async function retrieve(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
-  question: string | QuestionInput,
+  question: string,
   ranker: SentenceRanker = defaultRanker(),
   options: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<RankedSentence[]> {
-  const input = typeof question === 'string' ? questionInput(question) : question;
-  const { candidates } = await findCandidates(snapshot, embedder, input, options);
-  return rankCandidates(candidates, ranker);
+  const ranked: RankedSentence[] = [];
+  for (const input of readingsFor(snapshot, embedder, question, options)) {
+    ranked.push(...rankCandidates((await findCandidates(snapshot, embedder, input, options)).candidates, ranker));
+  }
+  return bestPerSentence(ranked);
+}
+
+/** A sentence found by two readings keeps its more probable ranking. */
+function bestPerSentence(ranked: readonly RankedSentence[]): RankedSentence[] {
+  const best = new Map<number, RankedSentence>();
+  for (const r of ranked) if ((best.get(r.sentence.row)?.probability ?? -1) < r.probability) best.set(r.sentence.row, r);
+  return [...best.values()].sort((a, b) => b.probability - a.probability);
 }
 
 export function rankCandidates(candidates: readonly Candidate[], ranker: SentenceRanker): RankedSentence[] {

@@ -66,7 +66,7 @@ interface Part {
 
 function renderForChat(ctx: BotContext, answer: Answer, deps: FeatureDeps, options: AnswerOptions, questionId: number | undefined): Part[] {
   if (answer.answered) {
-    const texts = formatAnswer(answer);
+    const texts = formatAnswer(answer, MESSAGE_LIMIT, { t: ctx.t });
     // 👍/👎 go under the last part, after every quote of the answer has been read.
     return texts.map((text, i) => ({ text, keyboard: questionId !== undefined && i === texts.length - 1 ? feedbackKeyboard(questionId) : undefined }));
   }

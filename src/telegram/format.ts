@@ -49,9 +49,11 @@ export function quoteBlocks(quote: Quote, limit = MESSAGE_LIMIT): string[] {
 }
 
 /** The chat answer: bold lead line, then each quote with its source. Returns one string per message. */
-export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: { lead?: boolean } = {}): string[] {
+export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: { lead?: boolean; t?: Strings } = {}): string[] {
   const lead = options.lead === false ? [] : splitToFit(answer.lead, (p) => `<b>${escapeHtml(p)}</b>`.length <= limit);
-  const blocks = [...lead.map((p) => `<b>${escapeHtml(p)}</b>`), ...answer.quotes.flatMap((q) => quoteBlocks(q, limit))];
+  // The note is already HTML from the catalog, which escapes what it interpolates.
+  const note = answer.documentLanguages && options.t ? [`<i>${options.t.answerFromDocumentsIn(answer.documentLanguages)}</i>`] : [];
+  const blocks = [...note, ...lead.map((p) => `<b>${escapeHtml(p)}</b>`), ...answer.quotes.flatMap((q) => quoteBlocks(q, limit))];
   return packBlocks(blocks, limit);
 }
 

@@ -36,7 +36,9 @@ export interface Strings {
   notSure: string;
   /** Above the closest sentence of a question the documents do not answer. */
   closestHeader: string;
-  /** The question is in a language the model does not read; `languages` are ISO 639-1 codes. */
+  /** Above an answer quoted from documents in other languages than the question's; ISO 639-1 codes. */
+  answerFromDocumentsIn(languages: readonly string[]): string;
+  /** The question is in a language that cannot be read against these documents; `languages` (ISO 639-1) can. */
   unsupportedLanguage(languages: readonly string[]): string;
   emptyCorpus: string;
   emptyQuestion: string;

@@ -29,7 +29,7 @@ export function inlineFeature(deps: FeatureDeps): Composer<BotContext> {
     const personal = { cache_time: CACHE_SECONDS, is_personal: true };
     if (query === '') return void (await ctx.answerInlineQuery(sampleResults(deps.services.suggestions(SAMPLE_COUNT), ctx.t), personal));
     const answer = query.length > deps.limits.maxQuestionLength ? undefined : await deps.services.ask(query);
-    if (answer?.answered) return void (await ctx.answerInlineQuery(answerResults(answer), common));
+    if (answer?.answered) return void (await ctx.answerInlineQuery(answerResults(answer, ctx.t), common));
     const text = answer ? formatNoAnswer(answer, ctx.t, { listSuggestions: true }) : ctx.t.tooLong(deps.limits.maxQuestionLength);
     await ctx.answerInlineQuery([noAnswerResult(text, ctx.t)], {
       ...personal,
@@ -40,9 +40,9 @@ export function inlineFeature(deps: FeatureDeps): Composer<BotContext> {
 }
 
 /** The first result carries the whole chat answer; each further one carries its own quote in the same layout. */
-export function answerResults(answer: Answered): InlineQueryResultArticle[] {
+export function answerResults(answer: Answered, t?: Strings): InlineQueryResultArticle[] {
   return answer.quotes.slice(0, MAX_RESULTS).map((quote, i) => {
-    const html = i === 0 ? formatAnswer(answer)[0] : formatAnswer({ ...answer, quotes: [quote] }, MESSAGE_LIMIT, { lead: false })[0];
+    const html = i === 0 ? formatAnswer(answer, MESSAGE_LIMIT, { t })[0] : formatAnswer({ ...answer, quotes: [quote] }, MESSAGE_LIMIT, { lead: false, t })[0];
     return article(`quote-${i}`, quoteTitle(quote), `${shorten(quote.text, 160)} — ${sourcePlain(quote)}`, html ?? '');
   });
 }

@@ -35,9 +35,10 @@ export const en: Strings = {
   notCovered: 'Sorry, my documents do not cover this question, so I have no quote to answer it with.',
   notSure: 'I’m not sure my documents answer this question.',
   closestHeader: 'The closest sentence I found, which may not answer it:',
+  answerFromDocumentsIn: (languages) => `The answer, from documents in ${escapeHtml(languageNames('en', languages))}:`,
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('en', languages));
-    return `Sorry, I found nothing to quote. For now I understand questions in ${names} only; please ask in ${names}.`;
+    return `Sorry, I found nothing to quote. Questions about these documents can be asked in ${names}; a question in another language works for documents written in it.`;
   },
   emptyCorpus: 'Sorry, there are no documents to answer from yet.',
   emptyQuestion: 'Please write a question about the documents.',

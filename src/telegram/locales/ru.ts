@@ -44,8 +44,9 @@ export const ru: Strings = {
   closestHeader: 'Ближе всего по смыслу это предложение, хотя оно может и не отвечать на вопрос:',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('ru', languages, PREPOSITIONAL));
-    return `К сожалению, мне нечего процитировать. Пока я понимаю вопросы только на ${names} языке. Пожалуйста, задайте вопрос на ${names}.`;
+    return `К сожалению, мне нечего процитировать. Вопросы об этих документах можно задавать на ${names} языке; на другом языке — о документах, написанных на нём.`;
   },
+  answerFromDocumentsIn: (languages) => `Ответ из документов на ${escapeHtml(languageNames('ru', languages, PREPOSITIONAL))}:`,
   emptyCorpus: 'К сожалению, пока нет документов, по которым я мог бы ответить.',
   emptyQuestion: 'Пожалуйста, напишите вопрос о документах.',
   suggestionsHeader: 'На эти вопросы ответ есть:',
