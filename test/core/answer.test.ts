@@ -325,6 +325,12 @@ describe('renderAnswerText', () => {
     ]);
   });
 
+  it('says so first when the quotes are in another language than the question', () => {
+    const answer = answered(compose('Сколько оружия похитили?', [ranked(1, 0.9, holdsCount)]));
+    const lines = renderAnswerText({ ...answer, documentLanguages: ['en'] }).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['(From documents in English.)', 'over 3,000 weapons were stolen during the riots.', `> "${SENTENCES[1]}"`]);
+  });
+
   it.each<[Answer & { answered: false }, string[]]>([
     [
       { answered: false, question: 'q', reason: 'not-covered', suggestions: ['How many people died?', 'How many weapons were stolen?'] },
@@ -349,7 +355,7 @@ describe('renderAnswerText', () => {
     [{ answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
     [
       { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
-      ['The embedding model reads English only, so nothing answered this question; please ask in English.'],
+      ['Nothing could be matched: questions about these documents can be asked in English.'],
     ],
   ])('explains an abstention (%j)', (answer, lines) => {
     expect(renderAnswerText(answer).split('\n')).toEqual(lines);

@@ -173,10 +173,10 @@ describe('answers from the seed corpus with the bundled model', () => {
     expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'not-covered' });
   });
 
-  it('tells a Russian or Kazakh asker that the model reads English, not that the documents lack an answer', async () => {
-    for (const question of ['Какая погода в Астане?', 'Астанада ауа райы қандай?']) {
-      expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'unsupported-language', languages: ['en'] });
-    }
+  it('tells a Kazakh asker of the English-only corpus which languages it reads, not that the documents lack an answer', async () => {
+    // Kazakh has no dictionary to English; Russian questions are translated, so they are answered or "not covered".
+    expect(await ask(kb.snapshot, 'Астанада ауа райы қандай?')).toMatchObject({ answered: false, reason: 'unsupported-language', languages: ['en', 'ru'] });
+    expect(await ask(kb.snapshot, 'Какая погода в Астане?')).toMatchObject({ answered: false, reason: 'not-covered' });
     // An English question that nothing matches is still "not covered".
     expect(await ask(kb.snapshot, 'What is the weather like in Astana?')).toMatchObject({ answered: false, reason: 'not-covered' });
   });
@@ -188,9 +188,9 @@ describe('answers from the seed corpus with the bundled model', () => {
       model: { kind: 'logistic-regression', logistic: { mean: zero, scale: zero.map(() => 1), weights: zero, bias: 0 } },
       thresholds: { minProbability: 1.01, closestMinProbability: 0, quoteRatio: 0.8, targetPrecision: 0.8 },
     });
-    const russian = await answerQuestion(kb.snapshot, embedder, 'Какая погода в Астане?', ranker);
-    expect(russian).toMatchObject({ answered: false, reason: 'unsupported-language' });
-    expect(russian).not.toHaveProperty('closest');
+    const kazakh = await answerQuestion(kb.snapshot, embedder, 'Астанада ауа райы қандай?', ranker);
+    expect(kazakh).toMatchObject({ answered: false, reason: 'unsupported-language' });
+    expect(kazakh).not.toHaveProperty('closest');
     expect(await answerQuestion(kb.snapshot, embedder, 'What is the weather like in Astana?', ranker)).toHaveProperty('closest');
   });
 
