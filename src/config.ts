@@ -44,6 +44,7 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(2 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS: z.enum(['on', 'off']).default('on'),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -61,6 +62,9 @@ export interface Config {
   maxUploadBytes: number;
   rateLimitPerMinute: number;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Serve GET /metrics and /healthz on `port`, in polling mode as well as with the webhook. */
+  metrics: boolean;
+  port: number;
 }
 
 /** A start-up fault in the environment; its message names the variable so an operator can fix it. */
@@ -99,6 +103,8 @@ function toConfig(raw: RawConfig): Config {
     maxUploadBytes: raw.MAX_UPLOAD_BYTES,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     logLevel: raw.LOG_LEVEL,
+    metrics: raw.METRICS === 'on',
+    port: raw.PORT,
   };
 }
 

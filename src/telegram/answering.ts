@@ -46,8 +46,10 @@ export async function replyWithAnswer(ctx: BotContext, question: string, deps: F
   }
   // The typing indicator is a courtesy: if it fails (flood limit, emulator), the answer still goes out.
   ctx.replyWithChatAction('typing').catch((error: unknown) => deps.logger.debug({ err: error }, 'chat action failed'));
+  const started = performance.now();
   const answer = await deps.services.ask(text);
   deps.counters.record(answer);
+  deps.metrics.question(answer, { language: ctx.lang, chatType: ctx.chat?.type ?? 'unknown' }, (performance.now() - started) / 1000);
   deps.logger.info({ userId: ctx.from?.id, chatType: ctx.chat?.type, answered: answer.answered }, 'question');
   const parts = withEcho(renderForChat(ctx, answer, deps, options), options.echoQuestion ? text : undefined);
   const common = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };

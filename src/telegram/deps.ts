@@ -2,6 +2,7 @@ import type { Middleware } from 'grammy';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
 import type { Background } from './background.js';
+import type { BotMetrics } from './botMetrics.js';
 import type { BotContext } from './context.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
 
@@ -34,6 +35,7 @@ export interface FeatureDeps {
   logger: Logger;
   background: Background;
   counters: Counters;
+  metrics: BotMetrics;
   now: () => number;
   startedAt: number;
   progressIntervalMs: number;
