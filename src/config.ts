@@ -1,10 +1,22 @@
+import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Relative paths in the configuration are resolved against the project root, not the caller's cwd. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Relative paths in the configuration are resolved against the project root, not the caller's cwd:
+ * the nearest folder above this file with a package.json, so `src/` under tsx and `dist/src/`
+ * compiled give the same root.
+ */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 const optionalString = z
   .string()
