@@ -1,10 +1,22 @@
+import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Relative paths in the configuration are resolved against the project root, not the caller's cwd. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Relative paths in the configuration are resolved against the project root, not the caller's cwd:
+ * the nearest folder above this file with a package.json, so `src/` under tsx and `dist/src/`
+ * compiled give the same root.
+ */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 const optionalString = z
   .string()
@@ -48,6 +60,7 @@ const schema = z.object({
   LOG_SALT: optionalString.pipe(z.string().min(16, 'use at least 16 characters, or leave it unset to generate one').optional()),
   QUESTION_LOG: z.enum(['on', 'off']).default('on'),
   LOG_RETENTION_DAYS: positiveInt(90),
+  METRICS: z.enum(['on', 'off']).default('on'),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -68,6 +81,9 @@ export interface Config {
   databasePath: string;
   /** undefined with QUESTION_LOG=off: nothing is logged and answers carry no feedback buttons. */
   questionLog: { salt: string | undefined; retentionDays: number } | undefined;
+  /** Serve GET /metrics and /healthz on `port`, in polling mode as well as with the webhook. */
+  metrics: boolean;
+  port: number;
 }
 
 /** A start-up fault in the environment; its message names the variable so an operator can fix it. */
@@ -108,6 +124,8 @@ function toConfig(raw: RawConfig): Config {
     logLevel: raw.LOG_LEVEL,
     databasePath: inProject(raw.DATABASE_PATH),
     questionLog: raw.QUESTION_LOG === 'on' ? { salt: raw.LOG_SALT, retentionDays: raw.LOG_RETENTION_DAYS } : undefined,
+    metrics: raw.METRICS === 'on',
+    port: raw.PORT,
   };
 }
 

@@ -21,6 +21,8 @@ export interface SizeReport {
   firstAnswerSeconds: number;
   answerHitRate: number;
   offTopicAbstainRate: number;
+  /** The same start through tsx, as `npm start` ran before the compiled build. */
+  coldStartTsxSeconds: number;
 }
 
 export interface BenchReport {
@@ -35,7 +37,8 @@ export const UNITS = {
   embedPerSec: 'sentences per second of the embedder alone, in build-sized chunks (a passage is ~2 sentences)',
   insertPerSec: 'HNSW inserts per second of insert time',
   ingestPassagesPerSec: 'passages per second of the whole build: read, chunk, embed, insert, write',
-  coldStartSeconds: 'median wall time from spawning `tsx scripts/ask.ts --json` to its answer',
+  coldStartSeconds: 'median wall time from spawning `node dist/scripts/ask.js --json` (compiled, as npm start runs) to its answer',
+  coldStartTsxSeconds: 'the same through `tsx scripts/ask.ts --json`',
 };
 
 type Metric = keyof SizeReport;
@@ -57,7 +60,8 @@ const TARGETS: Target[] = [
   { metric: 'ingestPassagesPerSec', label: 'ingest end to end', unit: 'passages/s', appliesTo: always, ok: (v) => v >= 400, text: '≥ 400' },
   { metric: 'buildSeconds', label: 'build', unit: 's', appliesTo: always, ok: always, text: '' },
   { metric: 'indexBytes', label: 'index on disk', unit: 'MB', appliesTo: always, ok: always, text: '' },
-  { metric: 'coldStartSeconds', label: 'cold start to 1st answer', unit: 's', appliesTo: (n) => n <= 10_000, ok: (v) => v <= 2, text: '≤ 2 (10k)' },
+  { metric: 'coldStartSeconds', label: 'cold start to 1st answer', unit: 's', appliesTo: (n) => n <= 10_000, ok: (v) => v <= 1.2, text: '≤ 1.2 (10k)' },
+  { metric: 'coldStartTsxSeconds', label: 'cold start under tsx', unit: 's', appliesTo: always, ok: always, text: '' },
   { metric: 'queryP50Ms', label: 'answer p50', unit: 'ms', appliesTo: (n) => n >= 100_000, ok: (v) => v <= 10, text: '≤ 10 (100k)' },
   { metric: 'queryP95Ms', label: 'answer p95', unit: 'ms', appliesTo: always, ok: always, text: '' },
   { metric: 'queryP99Ms', label: 'answer p99', unit: 'ms', appliesTo: (n) => n >= 100_000, ok: (v) => v <= 30, text: '≤ 30 (100k)' },

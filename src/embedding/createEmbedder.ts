@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBundledModel } from './bundled/ensureBundledModel.js';
 import type { EmbedKind, Embedder, ProgressListener } from './embedder.js';
-import { createTransformersEmbedder } from './transformersEmbedder.js';
+import { loadStaticEmbedder, saveTokenTable } from './bundled/staticEmbedder.js';
+import type { TransformersModelOptions } from './transformersEmbedder.js';
 
 /** A configured model that cannot be loaded: a start-up fault, reported in one line. */
 export class ModelLoadError extends Error {
@@ -23,6 +24,10 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
   }
   if (modelId === BUNDLED_MODEL_ID) {
     const bundled = await ensureBundledModel(modelsDir, onProgress);
+    const identity = { id: BUNDLED_MODEL_ID, modelHash: bundled.modelHash, languages: ['en'] };
+    // The common start: no transformers.js, no ONNX Runtime (see staticEmbedder.ts).
+    const runtimeFree = await loadStaticEmbedder(bundled.folder, identity);
+    if (runtimeFree) return runtimeFree;
     return createTransformersEmbedder({
       id: BUNDLED_MODEL_ID,
       modelName: bundled.modelName,
@@ -33,6 +38,8 @@ export async function createEmbedder(modelId: string, modelsDir: string, onProgr
       prefixes: { query: '', passage: '' },
       pooling: 'mean',
       languages: ['en'],
+      // A models folder that cannot be written only costs the slow start again next time.
+      onTokenTable: (table) => saveTokenTable(bundled.folder, bundled.modelHash, table).catch(() => undefined),
     });
   }
   const embedder = await createTransformersEmbedder({
@@ -85,4 +92,10 @@ async function hashModelFolder(folder: string): Promise<string> {
   };
   await walk(folder).catch(() => hash.update('unreadable'));
   return hash.digest('hex');
+}
+
+/** transformers.js (and with it ONNX Runtime, ~1 s of imports) is loaded only for the models that run it. */
+async function createTransformersEmbedder(options: TransformersModelOptions): Promise<Embedder> {
+  const transformers = await import('./transformersEmbedder.js');
+  return transformers.createTransformersEmbedder(options);
 }

@@ -1,4 +1,5 @@
 import { Tensor } from '@xenova/transformers';
+import type { RawTensor, TokenTable } from './staticPooling.js';
 
 /**
  * A static embedding model (the bundled one) gives every token the same vector wherever it stands,
@@ -9,21 +10,10 @@ import { Tensor } from '@xenova/transformers';
  * for ~4,000-6,500, so indexing leaves the CPU to the HNSW inserts.
  */
 
-interface RawTensor {
-  data: ArrayLike<number | bigint>;
-  dims: number[];
-}
-
 type RunModel = (inputs: { input_ids: unknown; attention_mask: unknown }) => Promise<{ last_hidden_state: RawTensor }>;
 
 /** A contextual model on a whole vocabulary in one sequence would need gigabytes; static tables are small. */
 const MAX_VOCABULARY = 300_000;
-
-export interface TokenTable {
-  dim: number;
-  /** Row t is token t's vector, as the model outputs it. */
-  rows: Float32Array;
-}
 
 /** The model's token table if it is static (each token's output ignores its neighbours), else undefined. */
 export async function readTokenTable(model: RunModel, vocabularySize: number): Promise<TokenTable | undefined> {
@@ -46,38 +36,4 @@ async function run(model: RunModel, ids: number[]): Promise<RawTensor> {
   const inputIds = new Tensor('int64', BigInt64Array.from(ids, BigInt), shape);
   const mask = new Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape);
   return (await model({ input_ids: inputIds, attention_mask: mask })).last_hidden_state;
-}
-
-/** Per row of the batch, the mean of the table rows of its unmasked tokens (the graph's output, mean-pooled), packed. */
-export function meanFromTable(table: TokenTable, ids: RawTensor, mask: RawTensor): Float32Array {
-  const [batch, seq] = ids.dims as [number, number];
-  const { dim, rows } = table;
-  const out = new Float32Array(batch * dim);
-  const sums = new Float64Array(dim);
-  const tokens = Array.from(ids.data, Number);
-  const used = Array.from(mask.data, Number);
-  for (let b = 0; b < batch; b++) {
-    sums.fill(0);
-    let count = 0;
-    for (let j = b * seq; j < (b + 1) * seq; j++) {
-      if (used[j] === 0) continue; // padding
-      count++;
-      addRow(sums, rows, (tokens[j] as number) * dim);
-    }
-    for (let k = 0; k < dim; k++) out[b * dim + k] = (sums[k] as number) / count;
-  }
-  return out;
-}
-
-/** The hot loop (tokens × dim additions), unrolled by four: V8 does not vectorise it, and this halves its time. */
-function addRow(sums: Float64Array, rows: Float32Array, base: number): void {
-  const n = sums.length;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
-    sums[k]! += rows[base + k]!;
-    sums[k + 1]! += rows[base + k + 1]!;
-    sums[k + 2]! += rows[base + k + 2]!;
-    sums[k + 3]! += rows[base + k + 3]!;
-  }
-  for (; k < n; k++) sums[k]! += rows[base + k]!;
 }

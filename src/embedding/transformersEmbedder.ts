@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { env, pipeline } from '@xenova/transformers';
 import { EmbeddingPool } from './embeddingPool.js';
-import { meanFromTable, readTokenTable } from './tokenTable.js';
+import { type TokenTable, meanFromTable, normalizeInPlace, normalizeRows } from './staticPooling.js';
+import { readTokenTable } from './tokenTable.js';
 import type { EmbedKind, Embedder } from './embedder.js';
 
 /** With tokenTable.ts, the only code that imports transformers.js (embeddingWorker.ts runs it in a worker thread); everything else sees the Embedder port. */
@@ -20,6 +21,8 @@ export interface TransformersModelOptions {
   pooling: 'mean' | 'cls';
   /** Languages the model reads, when known. */
   languages?: readonly string[];
+  /** Called with a static model's token table once it is read, e.g. to keep it for the next start. */
+  onTokenTable?: (table: TokenTable) => Promise<void>;
 }
 
 interface RawTensor {
@@ -46,8 +49,8 @@ const WORD_CACHE_LIMIT = 200_000;
 /** Embeds texts in the calling thread; returns the vectors packed row after row. */
 export interface Runner {
   dim: number;
-  /** Reads a static model's token table instead of running the network. */
-  fromTable: boolean;
+  /** A static model's token table, read once, used instead of running the network. */
+  table: TokenTable | undefined;
   run(texts: readonly string[]): Promise<Float32Array>;
 }
 
@@ -80,7 +83,7 @@ export async function loadRunner(options: TransformersModelOptions): Promise<Run
   const dim = (await runBatch(['dimension probe'])).length;
   return {
     dim,
-    fromTable: table !== undefined,
+    table,
     async run(texts) {
       // Batches of similar length: a batch is padded to its longest text, and the model and pooling
       // pay for every padded position. Vectors do not depend on the batch, so the order is restored after.
@@ -98,7 +101,9 @@ export async function loadRunner(options: TransformersModelOptions): Promise<Run
 
 export async function createTransformersEmbedder(options: TransformersModelOptions): Promise<Embedder> {
   const local = await loadRunner(options);
-  const pool = new EmbeddingPool(options, local.fromTable ? 0 : POOL_SIZE);
+  const { onTokenTable, ...workerOptions } = options; // a function cannot be posted to a worker
+  if (local.table) await onTokenTable?.(local.table);
+  const pool = new EmbeddingPool(workerOptions, local.table ? 0 : POOL_SIZE);
   const { dim } = local;
   return {
     id: options.id,
@@ -172,17 +177,4 @@ function meanInto(row: Float32Array, data: Float32Array, offset: number, mask: A
     for (let k = 0; k < dim; k++) sums[k] = (sums[k] as number) + (data[base + k] as number);
   }
   for (let k = 0; k < dim; k++) row[k] = (sums[k] as number) / count;
-}
-
-function normalizeRows(packed: Float32Array, dim: number): Float32Array {
-  for (let at = 0; at < packed.length; at += dim) normalizeInPlace(packed.subarray(at, at + dim));
-  return packed;
-}
-
-/** L2 norm accumulated in float32, as transformers.js does, so stored indexes stay comparable. */
-function normalizeInPlace(row: Float32Array): void {
-  let squares = 0;
-  for (const value of row) squares = Math.fround(squares + value ** 2);
-  const norm = Math.fround(squares ** (1 / 2));
-  for (let k = 0; k < row.length; k++) row[k] = (row[k] as number) / norm;
 }

@@ -51,7 +51,9 @@ export async function replyWithAnswer(ctx: BotContext, question: string, deps: F
   const answer = await deps.services.ask(text);
   const questionId = logQuestion(ctx, deps, text, answer, performance.now() - started);
   deps.counters.record(answer);
-  deps.logger.info({ userId: ctx.from?.id, chatType: ctx.chat?.type, answered: answer.answered }, 'question');
+  deps.metrics.question(answer, { language: ctx.lang, chatType: ctx.chat?.type ?? 'unknown' }, (performance.now() - started) / 1000);
+  // No user id here: the question log keeps users only as salted hashes, and so do the logs.
+  deps.logger.info({ chatType: ctx.chat?.type, answered: answer.answered }, 'question');
   const parts = withEcho(renderForChat(ctx, answer, deps, options, questionId), options.echoQuestion ? text : undefined);
   const common = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
   for (const [i, part] of parts.entries()) {

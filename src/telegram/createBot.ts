@@ -5,6 +5,7 @@ import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import { Background } from './background.js';
+import { type BotMetrics, countApiErrors, noMetrics } from './botMetrics.js';
 import { type BotContext, languageMiddleware } from './context.js';
 import { type BotLimits, Counters, type FeatureDeps } from './deps.js';
 import { adminFeature } from './features/admin.js';
@@ -28,6 +29,8 @@ export interface CreateBotDeps {
   adminIds: readonly number[];
   limits: BotLimits;
   logger: Logger;
+  /** Prometheus counters (startBot passes them unless METRICS=off). */
+  metrics?: BotMetrics | undefined;
   /** Known bot identity: tests pass it so no getMe call is made. */
   botInfo?: UserFromGetMe | undefined;
   /** Clock in milliseconds; tests pass a fake one to drive throttling and staleness. */
@@ -53,6 +56,9 @@ export function createBot(deps: CreateBotDeps): QantarBot {
   // grammY appends "/bot<token>/<method>"; a trailing slash in the setting would double it.
   const apiRoot = (deps.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
   const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: { apiRoot } });
+  const metrics = deps.metrics ?? noMetrics;
+  // Under auto-retry, so every failed attempt is counted, including 429s a retry got through.
+  bot.api.config.use(countApiErrors(metrics));
   // Bounded, so a question in flight cannot wait forever on a flood limit during shutdown.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
 
@@ -64,6 +70,7 @@ export function createBot(deps: CreateBotDeps): QantarBot {
     apiRoot,
     background,
     counters,
+    metrics,
     now,
     startedAt: now(),
     progressIntervalMs: deps.progressIntervalMs ?? 2000,

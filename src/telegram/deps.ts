@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
 import type { UsageLog } from '../usage/usageLog.js';
 import type { Background } from './background.js';
+import type { BotMetrics } from './botMetrics.js';
 import type { BotContext } from './context.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
 
@@ -35,6 +36,7 @@ export interface FeatureDeps {
   logger: Logger;
   background: Background;
   counters: Counters;
+  metrics: BotMetrics;
   now: () => number;
   startedAt: number;
   progressIntervalMs: number;

@@ -1,9 +1,12 @@
 import { run } from '@grammyjs/runner';
 import { pino, type Logger } from 'pino';
 import { type Config, requireBotToken } from '../config.js';
+import { timedAdmin } from './botMetrics.js';
 import { registerCommands } from './commands.js';
 import { ALLOWED_UPDATES, type QantarBot, createBot } from './createBot.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
+import { startHttpServer } from './httpServer.js';
+import type { PrometheusMetrics } from './metrics.js';
 import { type Transport, startWebhook } from './webhookServer.js';
 import { type OpenUsageLog, startUsageLog } from './usageLifecycle.js';
 
@@ -25,11 +28,13 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   const { config } = options;
   const logger = pino({ level: config.logLevel, base: { service: 'qantar-bot' } });
   const usageLog = startUsageLog(options.openUsage, logger);
+  const metrics = config.metrics ? await prometheusMetrics(options.services) : undefined;
   const qantar = createBot({
     token: requireBotToken(config),
     apiRoot: config.telegramApiRoot,
     services: options.services,
-    admin: options.admin,
+    admin: metrics ? timedAdmin(options.admin, metrics) : options.admin,
+    metrics,
     adminIds: config.adminIds,
     limits: { maxQuestionLength: config.maxQuestionLength, maxUploadBytes: config.maxUploadBytes, rateLimitPerMinute: config.rateLimitPerMinute },
     logger,
@@ -38,7 +43,9 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   // getMe first: a wrong token or API root fails here, at start, with a clear error.
   await qantar.bot.init();
   await registerCommands(qantar.bot.api, config.adminIds, logger);
-  const transport = config.webhook ? await startWebhook(qantar, config.webhook, logger) : await startPolling(qantar, logger);
+  const transport = config.webhook
+    ? await startWebhook(qantar, config.webhook, logger, metrics)
+    : await startPolling(qantar, logger, metrics && { port: config.port, metrics });
   logger.info({ username: qantar.bot.botInfo.username, mode: config.webhook ? 'webhook' : 'polling' }, 'bot started');
 
   let stopping: Promise<void> | undefined;
@@ -51,9 +58,17 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   return { stop };
 }
 
-async function startPolling({ bot }: QantarBot, logger: Logger): Promise<Transport> {
+/** prom-client is loaded only when metrics are on. */
+async function prometheusMetrics(services: QuestionService): Promise<PrometheusMetrics> {
+  const { createPrometheusMetrics } = await import('./metrics.js');
+  return createPrometheusMetrics({ passages: () => services.stats().passages });
+}
+
+/** With `http`, /healthz and /metrics are served on its port while polling. */
+async function startPolling({ bot }: QantarBot, logger: Logger, http?: { port: number; metrics: PrometheusMetrics }): Promise<Transport> {
   // getUpdates fails with 409 while a webhook is set, e.g. after switching back from webhook mode.
   await bot.api.deleteWebhook();
+  const server = http && (await startHttpServer(http.port, { metrics: http.metrics }, logger));
   const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   // A bot that no longer polls is useless: exit so the supervisor restarts it.
   runner.task()?.catch((error: unknown) => {
@@ -64,6 +79,7 @@ async function startPolling({ bot }: QantarBot, logger: Logger): Promise<Transpo
     // Resolves once the middleware of updates already fetched has finished.
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
+      await server?.stop();
     },
   };
 }
