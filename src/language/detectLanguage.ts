@@ -4,7 +4,8 @@ import type { Language } from './analyzer.js';
 const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
 /** Kazakh words common in questions that happen to use only letters Russian has too. */
 const KAZAKH_WORDS = /(^|[^\p{L}])(не|неше|кім|кімдер|деген|дегеніміз|жылы|бар|жоқ|болды|неге|мен|бен|пен|ма|ме)(?![\p{L}])/iu;
-const RUSSIAN_ONLY_LETTERS = /[ыэъё]/iu;
+/** ы is Kazakh too; these are not. */
+const RUSSIAN_ONLY_LETTERS = /[эъё]/iu;
 
 /**
  * The language a text is most likely written in, judged by its letters and a few function words:

@@ -145,7 +145,9 @@ function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Languag
   const guess = name ?? translateName(word.text, to, vocabulary);
   if (guess.terms.length > 0) return guess;
   const fallback = candidates[0];
-  return { terms: [], text: fallback ? lexicon.word(fallback.term, to) : null };
+  // A term the corpus lacks still counts: a question about the weather must not become a question about "condition".
+  const unknown = { source: word.text, term: fallback?.term ?? source, weight: 1 };
+  return { terms: [unknown], text: fallback ? lexicon.word(fallback.term, to) : null };
 }
 
 const NO_LEXICON: Lexicon = { translations: () => [], nearestTerms: () => [], word: (term) => term };

@@ -9,7 +9,7 @@ const END = String.raw`(?![\p{L}])`;
 
 /** Tried in order: "how much money" is money before it is "how"; "in what year" is when before other. */
 const KINDS: Array<[AnswerKind, RegExp]> = [
-  ['money', /\bhow much (money|did .* cost|does .* cost|was .* worth)|\bwhat (was|is) the (cost|price|value)\b|сколько (денег|стоил|стоит|стоила|стоило)|во сколько обош|қанша (ақша|тұрады|тұрды|теңге)/iu],
+  ['money', /\bhow much (money|damage|did .* cost|does .* cost|was .* worth)|\bwhat (was|is|were) the (cost|price|value|damage|losses)\b|сколько (денег|стоил|стоит|стоила|стоило)|во сколько обош|қанша (ақша|тұрады|тұрды|теңге)/iu],
   ['count', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (percentage|percent|proportion|share|fraction)\b|\bhow (large|big|long|old|tall|high|far)\b|сколько|какое количество|какой процент|скольк|(?<!\p{L})(қанша|неше)|нешінші/iu],
   ['when', new RegExp(String.raw`${OPENING}(when|когда)${END}|\b(what|which) (date|day|month|year|century|decade|time|period|era)\b|\bin (what|which) (year|century|decade|month)\b|в (каком|какой) (году|веке|месяце|день|период|десятилетии)|какого (числа|года)|с какого (года|времени)|қашан|қай (жылы|уақытта|кезде|ғасырда|күні|айда|жылдан)`, 'iu')],
   ['who', new RegExp(String.raw`${OPENING}(who|whom|whose|кто|кого|кому|кем|чей|чья|чьё|чьи)${END}|\bwhich (person|people|company|team|group|organization|organisation|player|king|leader|scientist)\b|(?<!\p{L})кім`, 'iu')],
@@ -31,12 +31,14 @@ export function statesCause(sentence: string): boolean {
   return CAUSE_MARKERS.test(sentence);
 }
 
-/** Names of months, and words of dates and eras, in the three languages. */
-const DATE_WORDS =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|bc|ad)\b|(?<!\p{L})(январ|феврал|март|апрел|мая(?!\p{L})|июн|июл|август|сентябр|октябр|ноябр|декабр|век(?!\p{L})|веке|века|веков|году(?!\p{L})|годах|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|ғасыр|жылы(?!\p{L}))/iu;
+/** Month names are capitalised in English ("may" is a verb); the Cyrillic ones are matched as written. */
+const ENGLISH_DATE_WORDS =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|[Cc]entury|[Cc]enturies|[Dd]ecade|BC|AD)\b/u;
+const CYRILLIC_DATE_WORDS =
+  /(?<!\p{L})(январ|феврал|март|апрел|мая(?!\p{L})|июн|июл|август|сентябр|октябр|ноябр|декабр|век(?!\p{L})|веке|века|веков|году(?!\p{L})|годах|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|ғасыр|жылы(?!\p{L}))/iu;
 
 export function statesDate(sentence: string): boolean {
-  return DATE_WORDS.test(sentence) || /\b1\d{3}\b|\b20\d{2}\b/.test(sentence);
+  return ENGLISH_DATE_WORDS.test(sentence) || CYRILLIC_DATE_WORDS.test(sentence) || /\b1\d{3}\b|\b20\d{2}\b/.test(sentence);
 }
 
 /** Numbers written as words: "nine nations" states a count as surely as "9 nations". */

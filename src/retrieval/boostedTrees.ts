@@ -84,7 +84,8 @@ function binFeatures(rows: readonly ArrayLike<number>[], width: number, bins: nu
   const result: Binned = { bins: [], edges: [] };
   for (let j = 0; j < width; j++) {
     const values = Float64Array.from(rows, (row) => row[j] as number).sort();
-    const edges = [...new Set(Array.from({ length: bins - 1 }, (_, b) => values[Math.floor(((b + 1) * values.length) / bins)] as number))];
+    // Each edge is the last value of its bin, so "value ≤ edge" puts every row of the bin on the left.
+    const edges = [...new Set(Array.from({ length: bins - 1 }, (_, b) => values[Math.max(0, Math.floor(((b + 1) * values.length) / bins) - 1)] as number))];
     const edgeArray = Float64Array.from(edges);
     result.edges.push(edgeArray);
     result.bins.push(Uint8Array.from(rows, (row) => binOf(edgeArray, row[j] as number)));

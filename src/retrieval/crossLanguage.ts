@@ -37,8 +37,9 @@ export function questionReadings(question: string, context: CrossLanguageContext
   const others = [...context.corpusLanguages].filter((target) => target !== language);
   const translated = others.flatMap((target): QuestionInput[] => {
     const translation = context.translator.translate(question, language, target, context.lexical.vocabulary);
-    const known = translation.terms.filter((t) => context.lexical.knows(t.term));
-    return known.length === 0 ? [] : [{ text: question, language: target, terms: known, embeddingText: translation.text }];
+    // Terms the corpus lacks stay in: they are what tells an off-topic question from an answerable one.
+    const reachesCorpus = translation.terms.some((t) => context.lexical.knows(t.term));
+    return reachesCorpus ? [{ text: question, language: target, terms: translation.terms, embeddingText: translation.text }] : [];
   });
   return context.corpusLanguages.has(language) || translated.length === 0 ? [own, ...translated] : translated;
 }
