@@ -1,3 +1,4 @@
+import { irregularBase } from './englishRelations.js';
 import { stemKazakh } from './kazakh.js';
 import { snowballStemmer } from './snowball.js';
 import { ENGLISH_STOPWORDS, KAZAKH_STOPWORDS, RUSSIAN_STOPWORDS } from './stopwords.js';
@@ -10,7 +11,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'ru', 'kk'];
  * Bumped whenever a term changes for the same word (stemmer, stop list): stored lexical data built
  * with another version is rebuilt.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** Words to index terms for one language. A term is a stem: the same for every form of a word. */
 export interface Analyzer {
@@ -34,7 +35,8 @@ function createAnalyzer(language: Language): Analyzer {
     if (word.length < 2 && !/\d/.test(word)) return null;
     if (/\d/.test(word)) return word;
     if (CYRILLIC.test(word)) return cyrillicStops.has(word) || RUSSIAN_STOPWORDS.has(word) ? null : cyrillicStem(word);
-    return ENGLISH_STOPWORDS.has(word) ? null : english(word);
+    // Irregular forms first: Snowball leaves "stolen" and "fought" apart from "steal" and "fight".
+    return ENGLISH_STOPWORDS.has(word) ? null : (irregularBase(word) ?? english(word));
   };
   const term = (word: string): string | null => {
     let result = memo.get(word);

@@ -55,7 +55,8 @@ export function analyseQuestion(input: QuestionInput, lexical: LexicalIndex, rel
   const weighted = sourced;
   const terms = uniqueTerms(weighted).map((t) => describeTerm(t, input.language, lexical, related));
   const totalIdf = terms.reduce((sum, t) => sum + t.idf * t.weight, 0);
-  const unknownIdf = terms.filter((t) => t.id < 0).reduce((sum, t) => sum + t.idf * t.weight, 0);
+  // A word the corpus says with a synonym ("killed" where it says "died") is not off-topic.
+  const unknownIdf = terms.filter((t) => t.id < 0 && t.related.length === 0).reduce((sum, t) => sum + t.idf * t.weight, 0);
   const counted = countedWord(input.text, (word) => analyzerFor(input.language).term(word) === null);
   // A counted word no translation reached cannot rule sentences out.
   const countedIds = counted === null ? [] : termsOf(counted);

@@ -26,12 +26,20 @@ describe('Russian → English through the lexicon, inflected forms stemmed', () 
     expect(terms.some((t) => expected.includes(t))).toBe(true);
   });
 
-  it('keeps only translations the corpus has, several per word, weighted at most 1', () => {
+  it('keeps only translations the corpus has, several per word, weighted at most 1; a word with none the corpus has stays as one unknown term', () => {
     const { terms } = translator.translate('Сколько уголовных дел возбуждено против участников?', 'ru', 'en', seed);
-    for (const t of terms) expect(seed.has(t.term)).toBe(true);
+    const unknown = terms.filter((t) => !seed.has(t.term));
+    // One term at most per word whose translations the corpus lacks: it marks what the corpus cannot answer.
+    expect(new Set(unknown.map((t) => t.source)).size).toBe(unknown.length);
+    for (const t of unknown) expect(terms.filter((other) => other.source === t.source)).toHaveLength(1);
     expect(terms.map((t) => t.term)).toEqual(expect.arrayContaining(['crimin', 'case', 'particip']));
     for (const t of terms) expect(t.weight).toBeGreaterThan(0);
     for (const t of terms) expect(t.weight).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps a word the corpus has no translation of as an unknown term, so an off-topic question stays off-topic', () => {
+    const { terms } = translator.translate('Какая погода в Астане?', 'ru', 'en', seed);
+    expect(terms.some((t) => t.source === 'астане' && !seed.has(t.term))).toBe(true);
   });
 });
 
