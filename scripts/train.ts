@@ -14,13 +14,13 @@ import { LEARNERS, type LearnerName, chooseThreshold, crossValidatedReports, fit
 import { formatRankingMisses, formatTradeoff } from './train/showMisses.js';
 import { SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
 
-const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.75] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
+const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
 
 runCli(async () => {
   const { values } = parseArgs({
     options: {
       folds: { type: 'string', default: '5' },
-      'target-precision': { type: 'string', default: '0.75' },
+      'target-precision': { type: 'string', default: '0.7' },
       sets: { type: 'string', default: SHARED_SETS.join(',') },
       out: { type: 'string', default: RANKER_FILE },
       learner: { type: 'string', default: 'boosted-trees' },
