@@ -8,6 +8,8 @@ import { createEmbedder } from './embedding/createEmbedder.js';
 import type { Embedder, ProgressListener } from './embedding/embedder.js';
 import { addDocument } from './index/addDocument.js';
 import { KnowledgeBase, type RebuildOutcome } from './index/knowledgeBase.js';
+import { preloadEnglishRelations } from './language/englishRelations.js';
+import { defaultRanker } from './retrieval/sentenceRanker.js';
 import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
 import type { ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
@@ -39,6 +41,9 @@ export async function openQantar(config: Config, hooks: OpenHooks = {}): Promise
     },
     hooks.onProgress,
   );
+  // Both are needed by every question; read at start, they do not delay the first answer.
+  preloadEnglishRelations();
+  defaultRanker();
   return { config, embedder, knowledge, ask: (question) => answerQuestion(knowledge.snapshot, embedder, question) };
 }
 

@@ -75,3 +75,8 @@ export function irregularBase(word: string): string | undefined {
   const irregular = relations().irregular;
   return Object.hasOwn(irregular, word) ? irregular[word] : undefined;
 }
+
+/** Reads the table now (about 0.3 s), so the first question does not wait for it. */
+export function preloadEnglishRelations(): void {
+  relations();
+}
