@@ -140,6 +140,14 @@ describe('formatAnswer', () => {
     expect(blocks.slice(0, -1).some((b) => b.includes('\n— '))).toBe(false);
   });
 
+  it('puts the note naming the documents\' languages above the lead only when they differ from the question\'s', () => {
+    const fromEnglish = { ...(short as Extract<Answer, { answered: true }>), documentLanguages: ['en'] };
+    const [html] = formatAnswer(fromEnglish, 4096, { t: catalog.ru });
+    expect(html!.split('\n\n').slice(0, 2)).toEqual(['<i>Ответ из документов на английском:</i>', '<b>About 2,000 people were detained</b>']);
+    expect(formatAnswer(short as Extract<Answer, { answered: true }>, 4096, { t: catalog.ru })).toEqual(formatAnswer(short as Extract<Answer, { answered: true }>));
+    expect(formatAnswer(fromEnglish, 4096, { t: catalog.en })[0]).toMatch(/^<i>The answer, from documents in English:<\/i>\n\n<b>/);
+  });
+
   it('can leave the lead out (inline results for secondary quotes)', () => {
     const [html] = formatAnswer(short as Extract<Answer, { answered: true }>, 4096, { lead: false });
     expect(html).toMatch(/^<blockquote>/);
@@ -149,14 +157,14 @@ describe('formatAnswer', () => {
 describe('formatNoAnswer', () => {
   const t = catalog.en;
   const none = (reason: Unanswered['reason'], suggestions = ['How many <died>?']): Unanswered => ({ answered: false, question: 'q', reason, suggestions });
-  const russian: Unanswered = { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] };
+  const kazakh: Unanswered = { answered: false, question: 'Қанша адам ұсталды?', reason: 'unsupported-language', suggestions: [], languages: ['en', 'ru'] };
 
   it.each([
     [none('not-covered'), true, `${t.notCovered}\n\n${t.suggestionsHeader}\n• How many &lt;died&gt;?`],
     [none('not-covered'), false, `${t.notCovered}\n\n${t.suggestionsHeader}`],
     [none('empty-corpus', []), true, t.emptyCorpus],
     [none('empty-question', []), true, t.emptyQuestion],
-    [russian, true, 'Sorry, I found nothing to quote. For now I understand questions in English only; please ask in English.'],
+    [kazakh, true, 'Sorry, I found nothing to quote. Questions about these documents can be asked in English or Russian; a question in another language works for documents written in it.'],
   ])('%j, list=%s', (answer, listSuggestions, expected) => {
     expect(formatNoAnswer(answer, t, { listSuggestions })).toBe(expected);
   });
@@ -181,12 +189,12 @@ describe('formatNoAnswer', () => {
   });
 
   it.each<[Lang, string[], string]>([
-    ['ru', ['en'], 'Пока я понимаю вопросы только на английском языке. Пожалуйста, задайте вопрос на английском.'],
-    ['ru', ['en', 'ru'], 'только на английском или русском языке'],
-    ['kk', ['en'], 'Әзірге мен сұрақтарды тек ағылшын тілінде түсінемін. Сұрағыңызды ағылшын тілінде қойыңыз.'],
-    ['en', ['en', 'de'], 'For now I understand questions in English or German only; please ask in English or German.'],
-  ])('names the model languages in %s: %j', (lang, languages, expected) => {
-    expect(formatNoAnswer({ ...russian, languages }, catalog[lang], { listSuggestions: true })).toContain(expected);
+    ['ru', ['en'], 'Вопросы об этих документах можно задавать на английском языке; на другом языке — о документах, написанных на нём.'],
+    ['ru', ['en', 'ru'], 'можно задавать на английском или русском языке'],
+    ['kk', ['en'], 'Бұл құжаттар туралы сұрақты ағылшын тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді.'],
+    ['en', ['en', 'de'], 'Questions about these documents can be asked in English or German; a question in another language works for documents written in it.'],
+  ])('names the languages questions can be asked in, in %s: %j', (lang, languages, expected) => {
+    expect(formatNoAnswer({ ...kazakh, languages }, catalog[lang], { listSuggestions: true })).toContain(expected);
   });
 });
 

@@ -21,6 +21,7 @@ function render(t: Strings): Record<string, string> {
     sourcesHeader: () => t.sourcesHeader(3),
     tooLong: () => t.tooLong(500),
     unsupportedLanguage: () => t.unsupportedLanguage(['en']),
+    answerFromDocumentsIn: () => t.answerFromDocumentsIn(['en', 'ru']),
     askUsage: () => t.askUsage('QantarBot'),
     progress: () => t.progress('embed', 1200, 3400, 19.2),
     reindexDone: () => t.reindexDone(change),

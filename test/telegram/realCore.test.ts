@@ -69,10 +69,18 @@ describe('the bot over the real core', () => {
     expect(h.texts().at(-1)).toMatch(/^❓ <i>How many .+\?<\/i>\n\n<b>/);
   });
 
-  it('tells a Russian user in Russian that questions must be in English, instead of "not covered"', async () => {
+  it('tells a Kazakh user in Kazakh which languages questions about the English documents can be asked in', async () => {
     const h = real();
-    await h.send(textUpdate('Какая погода в Астане?', { from: user(7, 'ru') }));
-    expect(h.texts()[0]).toMatch(/^К сожалению, мне нечего процитировать\. Пока я понимаю вопросы только на английском языке\./);
+    await h.send(textUpdate('Қаңтар оқиғалары кезінде қанша адам ұсталды?', { from: user(7, 'kk') }));
+    expect(h.texts()[0]).toMatch(/^Кешіріңіз, келтіретін дәйексөз табылмады\. Бұл құжаттар туралы сұрақты ағылшын не орыс тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді\./);
+  });
+
+  it('translates a Russian question to answer from the English documents, saying so above the answer', async () => {
+    const h = real();
+    await h.send(textUpdate('Сколько людей было задержано во время январских событий?', { from: user(7, 'ru') }));
+    const text = h.texts()[0]!;
+    expect(text).toMatch(/^<i>Ответ из документов на английском:<\/i>\n\n<b>/);
+    expect(text).toContain('<b>About two thousand</b>');
   });
 
   it('hedges with the closest sentence when no answer scores high enough', async () => {
