@@ -121,8 +121,8 @@ const PLAIN_ANSWERS: Array<[string, string]> = [
  * Seed questions the trained ranker (model of the commit "Ranker retrained with the irregular forms; target
  * precision 0.7") does not answer as the hand-set scorer did: it abstains on them (and shows the right sentence
  * as the closest one for most), except "What’s the total damage?" and "How many people who took part in the
- * riots died?", which it answers with another sentence. Their tests are skipped, not weakened: take a question
- * off this list when a retrained model answers it.
+ * riots died?", which it answers with another sentence. Their tests run as expected failures (it.fails), not
+ * weakened: take a question off this list when a retrained model answers it.
  */
 const NOT_MATCHED_BY_RANKER = new Set([
   'What was the death toll of the unrest?',
@@ -177,10 +177,11 @@ describe('answers from the seed corpus with the bundled model', () => {
   });
 
   it.each(matched(FIGURE_ANSWERS, true))('%j → quotes %j with the figure %j', quotesFigure);
-  it.skip.each(matched(FIGURE_ANSWERS, false))('%j → quotes %j with the figure %j', quotesFigure);
+  // Known failures, run and expected to fail: the suite goes red when a retrained model answers one, to move it up.
+  it.fails.each(matched(FIGURE_ANSWERS, false))('KNOWN FAILURE: %j → quotes %j with the figure %j', quotesFigure);
 
   it.each(matched(PLAIN_ANSWERS, true))('answers the question without a figure %j by quoting %j', quotesSupport);
-  it.skip.each(matched(PLAIN_ANSWERS, false))('answers the question without a figure %j by quoting %j', quotesSupport);
+  it.fails.each(matched(PLAIN_ANSWERS, false))('KNOWN FAILURE: answers the question without a figure %j by quoting %j', quotesSupport);
 
   it.each([
     'What is the capital of France?',
@@ -212,13 +213,13 @@ describe('answers from the seed corpus with the bundled model', () => {
     expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'not-covered' });
   });
 
-  // KNOWN FAILURE with the model of the same commit: answered with the sentence that names Kazakhstan.
-  it.skip('abstains on "What is the population of Kazakhstan?", whose words are on topic', async () => {
+  // Answered with the sentence that names Kazakhstan: a known failure of the committed model.
+  it.fails('KNOWN FAILURE: abstains on "What is the population of Kazakhstan?", whose words are on topic', async () => {
     expect(await ask(kb.snapshot, 'What is the population of Kazakhstan?')).toMatchObject({ answered: false, reason: 'not-covered' });
   });
 
-  // KNOWN FAILURE with the model of commit 6ce7187: both offer the document’s title sentence as the closest (p 0.43 and 0.35).
-  it.skip.each(['What is the population of Kazakhstan?', 'What is the GDP of Kazakhstan?'])('offers no closest sentence for %j', async (question) => {
+  // Both offer a sentence as the closest one: a known failure of the committed model.
+  it.fails.each(['What is the population of Kazakhstan?', 'What is the GDP of Kazakhstan?'])('KNOWN FAILURE: offers no closest sentence for %j', async (question) => {
     const answer = await ask(kb.snapshot, question);
     expect(answer.answered).toBe(false);
     if (!answer.answered) expect(answer.closest).toBeUndefined();
