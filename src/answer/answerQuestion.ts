@@ -6,7 +6,7 @@ import { DEFAULT_RETRIEVAL, retrieve } from '../retrieval/retrieve.js';
 import { type SentenceRanker, defaultRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
 import { composeAnswer } from './composeAnswer.js';
-import { guessQuestionLanguage } from './questionLanguage.js';
+import { detectLanguage } from '../language/detectLanguage.js';
 import { suggestQuestions } from './suggestQuestions.js';
 
 /** A quote that is not a slice of its stored document would be a made-up quote: that is a bug. */
@@ -30,10 +30,10 @@ export async function answerQuestion(
   const ranked = await retrieve(snapshot, embedder, question, ranker);
   const answer = composeAnswer(question, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES });
   verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
-  const readable = readableLanguages(snapshot, embedder);
-  const language = guessQuestionLanguage(question);
+  const language = detectLanguage(question);
   if (answer.answered) return withDocumentLanguages(snapshot, answer, language);
-  if (!answer.answered && language !== null && !readable.includes(language)) {
+  const readable = readableLanguages(snapshot, embedder);
+  if (language !== null && !readable.includes(language)) {
     // "Not covered" would be a guess: the question could not be read against these documents.
     const { closest: _unread, ...unanswered } = answer;
     return { ...unanswered, reason: 'unsupported-language', languages: readable };

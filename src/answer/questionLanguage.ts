@@ -1,8 +1,3 @@
-import { detectLanguage } from '../language/detectLanguage.js';
-
-/** The question's language, for choosing its analyzer and for telling an English-only model's user why nothing matched. */
-export const guessQuestionLanguage = detectLanguage;
-
 /**
  * "English or German": language codes named in the reader's own language. `forms` gives the case
  * form a sentence needs ("на английском"); codes without one get their dictionary name.

@@ -77,7 +77,8 @@ function ownFeatures(question: AnalysedQuestion, c: CandidateView): Float64Array
   row[AT.proximity] = proximity(question, c.termIds);
   Object.assign(row, missingFeatures(question, around));
   Object.assign(row, matchFeatures(question, own));
-  row[AT.numbers] = matchScore(question.numbers, (n) => tokenize(c.text).includes(n));
+  const tokens = new Set(tokenize(c.text));
+  row[AT.numbers] = matchScore(question.numbers, (n) => tokens.has(n));
   row[AT.names] = matchScore(question.names, (id) => around.has(id));
   setKindFeatures(row, question, c, around);
   const uniqueOwn = [...own];

@@ -26,13 +26,3 @@ export function quantityIntent(question: string): QuantityIntent {
   for (const [pattern, kinds] of PATTERNS) if (pattern.test(question)) return { wants: 'figure', kinds };
   return { wants: 'none' };
 }
-
-/**
- * A who-question wants a sentence that names someone: a person, a body, an office. An English or
- * Russian question word counts only where it opens the question ("How many people who took part
- * died?" asks for a count); Kazakh puts "кім" before the verb and has no relative "кім".
- */
-export function asksForAgent(question: string): boolean {
-  const opening = /^[\s"“«]*((to|by|from|with|for|of|а|и|но|так)\s+)?(who|whom|whose|кто|кого|кому|кем|ком)(?![\p{L}])/iu;
-  return opening.test(question) || /(^|[^\p{L}])кім\p{L}*/iu.test(question);
-}

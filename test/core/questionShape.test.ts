@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessQuestionLanguage } from '../../src/answer/questionLanguage.js';
+import { detectLanguage } from '../../src/language/detectLanguage.js';
 import { type Language, analyzerFor } from '../../src/language/analyzer.js';
 import { countedWord } from '../../src/retrieval/countedThing.js';
 import { quantityIntent } from '../../src/retrieval/questionIntent.js';
@@ -75,7 +75,7 @@ describe('refersBack', () => {
   });
 });
 
-describe('guessQuestionLanguage', () => {
+describe('detectLanguage', () => {
   it.each<[string, 'en' | 'ru' | 'kk' | null]>([
     ['How many people died?', 'en'],
     ['Сколько человек погибло?', 'ru'],
@@ -84,6 +84,6 @@ describe('guessQuestionLanguage', () => {
     ['How many died in Алматы?', 'en'],
     ['2022?', null],
   ])('%s → %s', (question, language) => {
-    expect(guessQuestionLanguage(question)).toBe(language);
+    expect(detectLanguage(question)).toBe(language);
   });
 });
