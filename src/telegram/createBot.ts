@@ -39,6 +39,8 @@ export interface CreateBotDeps {
   /** Messages older than this are skipped: a backlog after downtime is not worth answering. */
   maxUpdateAgeSeconds?: number;
   usage?: UsageLog | undefined;
+  /** Resolves when a forwarded album's parts are all in (1 s after the first by default); tests release it themselves. */
+  albumWait?: (() => Promise<void>) | undefined;
 }
 
 export interface QantarBot {

@@ -8,6 +8,7 @@ import { adminOnly } from './adminGuard.js';
 import { adminReportsFeature, persistedTotals } from './adminReports.js';
 import { removeFeature } from './adminRemove.js';
 import { uploadFeature } from './adminUpload.js';
+import { forwardFeature } from './adminForward.js';
 
 /** Commands registered for admins (setMyCommands) and guarded here. */
 export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback'] as const;
@@ -27,6 +28,7 @@ export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   composer.use(adminReportsFeature(deps));
   composer.use(removeFeature(deps));
   composer.use(uploadFeature(deps));
+  composer.use(forwardFeature(deps));
   return composer;
 }
 
