@@ -77,6 +77,8 @@ export interface Strings {
   forwardNoText: string;
   /** The forwarded post, or one with the same text, is already in the corpus under `id`. */
   forwardDuplicate(id: string): string;
+  /** An admin forwarded one of the bot's own messages: its answers are quotes already in the corpus. */
+  forwardOwnMessage: string;
   docsHeader(documents: number): string;
   /** One /docs line: id, title, passage count and date. */
   docsLine(document: DocumentSummary): string;

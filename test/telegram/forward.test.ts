@@ -31,7 +31,9 @@ function gate(): { wait: () => Promise<void>; open: () => void } {
 
 const storedFile = (h: ReturnType<typeof createHarness>, call = 0) => {
   const document = h.admin.calls.filter((c) => c.method === 'addDocument')[call]!.arg as NewDocument;
-  return parseFrontMatter(new TextDecoder().decode(document.bytes));
+  const parsed = parseFrontMatter(new TextDecoder().decode(document.bytes));
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed;
 };
 
 describe('a post an admin forwards', () => {
@@ -96,6 +98,14 @@ describe('a post an admin forwards', () => {
     await h.send(messageUpdate(forwarded(channel(10), { photo: PHOTO }, user(ADMIN_ID, 'kk'))));
     await h.background.settled();
     expect(h.texts()).toEqual(['Қайта жіберілген хабарламада мәтін де, сипаттама да жоқ, сондықтан қосатын ештеңе жоқ: фото, бейне және дауыстық хабарламаларды оқымаймын. Мәтіні бар жазбаны жіберіңіз.']);
+    expect(h.admin.calls).toEqual([]);
+  });
+
+  it('does not add the bot’s own answer forwarded back to it', async () => {
+    const h = createHarness();
+    const bot = { id: 777, is_bot: true, first_name: 'Qantar', username: 'QantarBot' };
+    await h.send(messageUpdate(forwarded({ type: 'user', date: POST_DATE, sender_user: bot }, { text: POST })));
+    expect(h.texts()).toEqual(['That is my own message: what I say is quoted from the corpus already, so I do not add it.']);
     expect(h.admin.calls).toEqual([]);
   });
 

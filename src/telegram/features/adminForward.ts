@@ -47,7 +47,9 @@ async function addPost(ctx: BotContext, deps: FeatureDeps, parts: readonly Forwa
   const text = joinPostParts(ordered.map((part) => part.text ?? part.caption));
   const first = ordered[0];
   if (text === '' || first === undefined) return void (await ctx.reply(t.forwardNoText, { parse_mode: 'HTML' }));
-  const source = postSource(first.forward_origin);
+  const origin = first.forward_origin;
+  if (origin.type === 'user' && origin.sender_user.id === ctx.me.id) return void (await ctx.reply(t.forwardOwnMessage, { parse_mode: 'HTML' }));
+  const source = postSource(origin);
   const known = source.url === null ? undefined : deps.services.documents().find((document) => document.url === source.url);
   if (known) return void (await ctx.reply(t.forwardDuplicate(known.id), { parse_mode: 'HTML' }));
   if (deps.admin.busy) return void (await ctx.reply(t.busy, { parse_mode: 'HTML' }));

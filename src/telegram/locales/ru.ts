@@ -83,6 +83,7 @@ export const ru: Strings = {
   forwardStarting: (publisher) => `Добавляю пост из «${escapeHtml(publisher)}»…`,
   forwardNoText: 'В пересланном сообщении нет ни текста, ни подписи, добавлять нечего: фото, видео и голосовые сообщения я не читаю. Перешлите пост с текстом.',
   forwardDuplicate: (id) => `Этот пост уже есть в корпусе: ${code(id)}.`,
+  forwardOwnMessage: 'Это моё собственное сообщение: всё, что я пишу, уже процитировано из корпуса, поэтому я его не добавляю.',
   docsHeader: (documents) => bold(`Документы (${n(documents)}):`),
   docsLine: (d) => `• ${code(d.id)} ${escapeHtml(d.title)} · ${passages(d.passages)}${d.date ? ` · ${escapeHtml(d.date)}` : ''}`,
   stats: (v) =>
