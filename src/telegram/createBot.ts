@@ -39,7 +39,7 @@ export interface CreateBotDeps {
   /** Messages older than this are skipped: a backlog after downtime is not worth answering. */
   maxUpdateAgeSeconds?: number;
   usage?: UsageLog | undefined;
-  /** Resolves when a forwarded album's parts are all in (1 s after the first by default); tests release it themselves. */
+  /** One quiet wait after which a forwarded album is taken as complete (1 s by default); tests release it themselves. */
   albumWait?: (() => Promise<void>) | undefined;
 }
 

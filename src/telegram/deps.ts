@@ -44,7 +44,7 @@ export interface FeatureDeps {
   questionLimiter: Middleware<BotContext>;
   /** The question log behind feedback buttons and reports; undefined with QUESTION_LOG=off or when it failed to open. */
   usage?: UsageLog | undefined;
-  /** Resolves when a forwarded album's parts are all in (1 s after the first by default); tests release it themselves. */
+  /** One quiet wait after which a forwarded album is taken as complete (1 s by default); tests release it themselves. */
   albumWait?: (() => Promise<void>) | undefined;
 }
 

@@ -140,6 +140,26 @@ describe('a forwarded album', () => {
     expect(h.texts()).toEqual(['Adding the post from Orda.kz…']);
   });
 
+  it('waits again while parts keep arriving, and is complete after a wait with none', async () => {
+    const waits: Array<() => void> = [];
+    const h = createHarness({ albumWait: () => new Promise<void>((resolve) => waits.push(resolve)) });
+    const release = async () => {
+      waits.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    await h.send(messageUpdate(forwarded(channel(60), { photo: PHOTO, media_group_id: 'slow', caption: 'One.' })));
+    await h.send(messageUpdate(forwarded(channel(61), { photo: PHOTO, media_group_id: 'slow', caption: 'Two.' })));
+    await release();
+    expect(waits).toHaveLength(1);
+    await h.send(messageUpdate(forwarded(channel(62), { photo: PHOTO, media_group_id: 'slow', caption: 'Three.' })));
+    await release();
+    expect(h.admin.calls).toEqual([]);
+    await release();
+    await h.background.settled();
+    expect(h.admin.calls).toHaveLength(1);
+    expect(storedFile(h).body).toBe('One.\n\nTwo.\n\nThree.');
+  });
+
   it('keeps two albums apart', async () => {
     const album = gate();
     const h = createHarness({ albumWait: album.wait });
