@@ -62,6 +62,7 @@ describe('a post an admin forwards', () => {
     await h.send(callbackUpdate(undo));
     await h.background.settled();
     expect(h.admin.calls.map((c) => c.method)).toEqual(['addDocument']);
+    expect(h.sent('answerCallbackQuery')[0]!.payload).toMatchObject({ text: 'Sorry, this is for the bot’s administrators only.', show_alert: true });
     await h.send(callbackUpdate(undo, { from: user(ADMIN_ID), message: message('…', { from: user(777), extra: { chat: { id: ADMIN_ID, type: 'private', first_name: 'A' } } as any }) }));
     await h.background.settled();
     expect(h.admin.calls.at(-1)).toEqual({ method: 'removeDocument', arg: 'new' });
