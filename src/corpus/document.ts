@@ -25,6 +25,8 @@ export interface Rejection {
   reason: RejectionReason;
   /** A sentence for people; it names the file when there is one. */
   message: string;
+  /** For a duplicate: the id of the document already in the corpus with the same text. */
+  documentId?: string;
 }
 
 export type Accepted<T> = { ok: true; value: T };

@@ -28,7 +28,7 @@ export interface PreparedDocument {
  */
 export function prepareNewDocument(
   input: NewDocumentInput,
-  existing: readonly Pick<CorpusDocument, 'text' | 'title'>[],
+  existing: readonly Pick<CorpusDocument, 'id' | 'text' | 'title'>[],
   maxBytes: number,
 ): Checked<PreparedDocument> {
   const extension = path.extname(input.fileName).toLowerCase();
@@ -43,7 +43,10 @@ export function prepareNewDocument(
   const body = parsed.body.trim();
   if (body === '') return reject('empty', `“${input.fileName}” has no text.`);
   const duplicate = existing.find((doc) => doc.text.trim() === body);
-  if (duplicate) return reject('duplicate', `“${input.fileName}” has the same text as “${duplicate.title}”, which is already in the corpus.`);
+  if (duplicate) {
+    const message = `“${input.fileName}” has the same text as “${duplicate.title}” (${duplicate.id}), which is already in the corpus.`;
+    return { ok: false, rejection: { reason: 'duplicate', message, documentId: duplicate.id } };
+  }
   const title = input.title?.trim() || parsed.meta.title || titleFromBody(body, 'Untitled document');
   const meta = { ...parsed.meta, title, addedBy: input.addedBy, date: parsed.meta.date ?? input.date.slice(0, 10) };
   return accept({ fileName: safeFileName(title, body, input.date), content: renderDocumentFile(meta, body), title });

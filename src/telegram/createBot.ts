@@ -39,6 +39,8 @@ export interface CreateBotDeps {
   /** Messages older than this are skipped: a backlog after downtime is not worth answering. */
   maxUpdateAgeSeconds?: number;
   usage?: UsageLog | undefined;
+  /** One quiet wait after which a forwarded album is taken as complete (1 s by default); tests release it themselves. */
+  albumWait?: (() => Promise<void>) | undefined;
 }
 
 export interface QantarBot {

@@ -44,6 +44,8 @@ export interface FeatureDeps {
   questionLimiter: Middleware<BotContext>;
   /** The question log behind feedback buttons and reports; undefined with QUESTION_LOG=off or when it failed to open. */
   usage?: UsageLog | undefined;
+  /** One quiet wait after which a forwarded album is taken as complete (1 s by default); tests release it themselves. */
+  albumWait?: (() => Promise<void>) | undefined;
 }
 
 /** How many example questions /start and "no answer" replies offer as buttons. */

@@ -70,6 +70,15 @@ export interface Strings {
   removeCancelled: string;
   removing(title: string): string;
   removed(title: string, summary: ChangeSummary): string;
+  /** plain: the button under a just-added document that removes it again. */
+  undo: string;
+  forwardStarting(publisher: string): string;
+  /** A forwarded message with neither text nor caption (a photo, a video, a voice message): nothing to add. */
+  forwardNoText: string;
+  /** The forwarded post, or one with the same text, is already in the corpus under `id`. */
+  forwardDuplicate(id: string): string;
+  /** An admin forwarded one of the bot's own messages: its answers are quotes already in the corpus. */
+  forwardOwnMessage: string;
   docsHeader(documents: number): string;
   /** One /docs line: id, title, passage count and date. */
   docsLine(document: DocumentSummary): string;

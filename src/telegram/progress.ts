@@ -1,4 +1,5 @@
 import type { Api, Context } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { FeatureDeps } from './deps.js';
 import type { Logger } from 'pino';
 import type { Strings } from './i18n.js';
@@ -39,21 +40,22 @@ export class ProgressMessage {
     this.#enqueue(text);
   }
 
-  async finish(text: string): Promise<void> {
-    this.#enqueue(text);
+  /** The last word, with buttons when it offers some (an Undo after an added document). */
+  async finish(text: string, replyMarkup?: InlineKeyboardMarkup): Promise<void> {
+    this.#enqueue(text, replyMarkup);
     await this.#chain;
   }
 
-  #enqueue(text: string): void {
-    this.#chain = this.#chain.then(() => this.#edit(text));
+  #enqueue(text: string, replyMarkup?: InlineKeyboardMarkup): void {
+    this.#chain = this.#chain.then(() => this.#edit(text, replyMarkup));
   }
 
-  async #edit(text: string): Promise<void> {
+  async #edit(text: string, replyMarkup?: InlineKeyboardMarkup): Promise<void> {
     // Telegram rejects an edit that changes nothing ("message is not modified").
-    if (text === this.#lastText) return;
+    if (text === this.#lastText && !replyMarkup) return;
     this.#lastText = text;
     try {
-      await this.api.editMessageText(this.chatId, this.messageId, text, { parse_mode: 'HTML' });
+      await this.api.editMessageText(this.chatId, this.messageId, text, { parse_mode: 'HTML', ...(replyMarkup ? { reply_markup: replyMarkup } : {}) });
     } catch (error) {
       this.options.logger.warn({ err: error, chatId: this.chatId }, 'progress edit failed');
     }

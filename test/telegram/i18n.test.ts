@@ -32,6 +32,8 @@ function render(t: Strings): Record<string, string> {
     removeConfirm: () => t.removeConfirm('<Title>', 'id'),
     removing: () => t.removing('<Title>'),
     removed: () => t.removed('<Title>', change),
+    forwardStarting: () => t.forwardStarting('<Title>'),
+    forwardDuplicate: () => t.forwardDuplicate('<id>'),
     docsHeader: () => t.docsHeader(3),
     daysUsage: () => t.daysUsage(3650),
     unansweredHeader: () => t.unansweredHeader(7),

@@ -1,4 +1,5 @@
 import { askData } from '../../src/telegram/answering.js';
+import type { Message, MessageOrigin } from 'grammy/types';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { corpusAdmin, openQantar, questionService } from '../../src/main.js';
 import type { CorpusAdmin, QuestionService } from '../../src/telegram/services.js';
 import { type FileServer, startFileServer } from './fileServer.js';
 import { ADMIN_ID, TOKEN, createHarness } from './harness.js';
-import { callbackUpdate, documentUpdate, inlineUpdate, message, textUpdate, user } from './updates.js';
+import { callbackUpdate, documentUpdate, inlineUpdate, message, messageUpdate, textUpdate, user } from './updates.js';
 
 /**
  * The bot over the real question-answering core: a real index built from a copy of the repo's
@@ -135,5 +136,46 @@ describe('the bot over the real core', () => {
     await h.background.settled();
     expect(h.sent('editMessageText').at(-1)!.payload.text).toMatch(/^Removed ‘Looting in Almaty’\. Now 1 document/);
     expect(services.documents()).toHaveLength(1);
+  });
+});
+
+/** An admin forwards a channel post: added, answerable at once with its t.me link, refused when forwarded again, gone after Undo. */
+const POST =
+  'Almaty airport seized by protesters\n\n' +
+  'On 5 January protesters seized Almaty International Airport and held it for several hours, the airport press service said. ' +
+  'All flights from Almaty were cancelled until 13 January.';
+const CHANNEL: MessageOrigin = { type: 'channel', date: Date.UTC(2022, 0, 5, 9, 30) / 1000, message_id: 4512, chat: { id: -100123, type: 'channel', title: 'Orda.kz', username: 'orda_kz' } };
+const fromAdmin = user(ADMIN_ID);
+const forwarded = (origin: MessageOrigin): Message => message(undefined, { from: fromAdmin, extra: { forward_origin: origin, text: POST } });
+const lastEdit = (h: ReturnType<typeof createHarness>) => h.sent('editMessageText').at(-1)!.payload;
+
+describe('a forwarded channel post over the real core', () => {
+  it('is answerable right after it is added, with its t.me link under the quote; a second forward is refused with its id; Undo removes it', async () => {
+    const h = createHarness({ services, admin });
+    await h.send(messageUpdate(forwarded(CHANNEL)));
+    await h.background.settled();
+    const added = lastEdit(h);
+    expect(added.text).toMatch(/^Added ‘Almaty airport seized by protesters’: 1 passage, [\d.]+ s\n— <a href="https:\/\/t\.me\/orda_kz\/4512">Almaty airport seized by protesters<\/a>, Orda\.kz$/);
+    const id = services.documents().find((d) => d.url === 'https://t.me/orda_kz/4512')?.id;
+    expect(services.documents().find((d) => d.id === id)).toMatchObject({ publisher: 'Orda.kz', date: '2022-01-05' });
+
+    await h.send(textUpdate('When did protesters seize Almaty airport?'));
+    const answer = h.texts().at(-1)!;
+    expect(answer).toContain('— <a href="https://t.me/orda_kz/4512">Almaty airport seized by protesters</a>, Orda.kz');
+    const quoted = [...answer.matchAll(/<blockquote>(.*?)<\/blockquote>/gs)].map(([, q]) => unescape(q!.replace(/<\/?b>/g, '')));
+    expect(quoted.some((q) => POST.includes(q) && q.includes('seized Almaty International Airport'))).toBe(true);
+
+    await h.send(messageUpdate(forwarded(CHANNEL)));
+    expect(h.texts().at(-1)).toBe(`This post is already in the corpus as <code>${id}</code>.`);
+    await h.send(messageUpdate(forwarded({ type: 'hidden_user', date: CHANNEL.date, sender_user_name: 'Reader' })));
+    await h.background.settled();
+    expect(lastEdit(h).text).toBe(`This post is already in the corpus as <code>${id}</code>.`);
+
+    const undo = added.reply_markup.inline_keyboard[0][0].callback_data as string;
+    const reply = message('…', { from: user(777), extra: { chat: { id: ADMIN_ID, type: 'private', first_name: 'A' } } as any });
+    await h.send(callbackUpdate(undo, { from: fromAdmin, message: reply }));
+    await h.background.settled();
+    expect(lastEdit(h).text).toMatch(/^Removed ‘Almaty airport seized by protesters’\. Now 1 document/);
+    expect(services.documents().map((d) => d.url)).not.toContain('https://t.me/orda_kz/4512');
   });
 });

@@ -8,11 +8,12 @@ import { adminOnly } from './adminGuard.js';
 import { adminReportsFeature, persistedTotals } from './adminReports.js';
 import { removeFeature } from './adminRemove.js';
 import { uploadFeature } from './adminUpload.js';
+import { forwardFeature } from './adminForward.js';
 
 /** Commands registered for admins (setMyCommands) and guarded here. */
 export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback'] as const;
 
-/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback and uploads, all behind `adminOnly`. */
+/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback, uploads and forwarded posts, all for admins only. */
 export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('reindex', adminOnly(deps, 'reindex'), (ctx) => startReindex(ctx, deps));
@@ -27,6 +28,7 @@ export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   composer.use(adminReportsFeature(deps));
   composer.use(removeFeature(deps));
   composer.use(uploadFeature(deps));
+  composer.use(forwardFeature(deps));
   return composer;
 }
 

@@ -73,6 +73,11 @@ export const en: Strings = {
   removeCancelled: 'Nothing was removed.',
   removing: (title) => `Removing ‘${escapeHtml(title)}’…`,
   removed: (title, c) => `Removed ‘${escapeHtml(title)}’. Now ${plural(c.documents, 'document')}, ${plural(c.passages, 'passage')}; ${s(c.seconds)} s.`,
+  undo: 'Undo',
+  forwardStarting: (publisher) => `Adding the post from ${escapeHtml(publisher)}…`,
+  forwardNoText: 'This forwarded message has no text or caption, so there is nothing to add: I do not read photos, videos or voice messages. Forward a post with text.',
+  forwardDuplicate: (id) => `This post is already in the corpus as ${code(id)}.`,
+  forwardOwnMessage: 'That is my own message: what I say is quoted from the corpus already, so I do not add it.',
   docsHeader: (documents) => bold(`Documents (${n(documents)}):`),
   docsLine: (d) => `• ${code(d.id)} ${escapeHtml(d.title)} · ${plural(d.passages, 'passage')}${d.date ? ` · ${escapeHtml(d.date)}` : ''}`,
   stats: (v) =>

@@ -76,6 +76,11 @@ export const kk: Strings = {
   removeCancelled: 'Ештеңе жойылған жоқ.',
   removing: (title) => `«${escapeHtml(title)}» жойылып жатыр…`,
   removed: (title, c) => `«${escapeHtml(title)}» жойылды. Қазір ${n(c.documents)} құжат, ${n(c.passages)} үзінді; ${s(c.seconds)} с.`,
+  undo: 'Болдырмау',
+  forwardStarting: (publisher) => `«${escapeHtml(publisher)}» жазбасын қосып жатырмын…`,
+  forwardNoText: 'Қайта жіберілген хабарламада мәтін де, сипаттама да жоқ, сондықтан қосатын ештеңе жоқ: фото, бейне және дауыстық хабарламаларды оқымаймын. Мәтіні бар жазбаны жіберіңіз.',
+  forwardDuplicate: (id) => `Бұл жазба корпуста бар: ${code(id)}.`,
+  forwardOwnMessage: 'Бұл — менің өз хабарламам: жазғанымның бәрі корпустан алынған дәйексөз, сондықтан оны қоспаймын.',
   docsHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
   docsLine: (d) => `• ${code(d.id)} ${escapeHtml(d.title)} · ${n(d.passages)} үзінді${d.date ? ` · ${escapeHtml(d.date)}` : ''}`,
   stats: (v) =>

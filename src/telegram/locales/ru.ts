@@ -79,6 +79,11 @@ export const ru: Strings = {
   removeCancelled: 'Ничего не удалено.',
   removing: (title) => `Удаляю «${escapeHtml(title)}»…`,
   removed: (title, c) => `Удалён «${escapeHtml(title)}». Теперь ${docs(c.documents)}, ${passages(c.passages)}; ${s(c.seconds)} с.`,
+  undo: 'Отменить',
+  forwardStarting: (publisher) => `Добавляю пост из «${escapeHtml(publisher)}»…`,
+  forwardNoText: 'В пересланном сообщении нет ни текста, ни подписи, добавлять нечего: фото, видео и голосовые сообщения я не читаю. Перешлите пост с текстом.',
+  forwardDuplicate: (id) => `Этот пост уже есть в корпусе: ${code(id)}.`,
+  forwardOwnMessage: 'Это моё собственное сообщение: всё, что я пишу, уже процитировано из корпуса, поэтому я его не добавляю.',
   docsHeader: (documents) => bold(`Документы (${n(documents)}):`),
   docsLine: (d) => `• ${code(d.id)} ${escapeHtml(d.title)} · ${passages(d.passages)}${d.date ? ` · ${escapeHtml(d.date)}` : ''}`,
   stats: (v) =>
