@@ -44,7 +44,12 @@ export function quote(text: string, figures: string[] = [], extra: Partial<Quote
 }
 
 export function answered(question: string, lead: string, quotes: Quote[]): Answer {
-  return { answered: true, question, lead, quotes, figures: quotes.flatMap((q) => q.figures) };
+  return { tier: 'answer', answered: true, question, lead, quotes, figures: quotes.flatMap((q) => q.figures) };
+}
+
+/** A "probably": the sentence shown under the hedge, not as an answer. */
+export function probably(question: string, closest: Quote): Answer {
+  return { tier: 'probably', answered: false, question, closest, suggestions: SUGGESTIONS };
 }
 
 export const DETAINED = answered('How many people were detained?', 'About two thousand people were detained', [
@@ -68,7 +73,7 @@ export class FakeServices implements QuestionService {
       throw new Error('index exploded');
     }
     await this.gate;
-    return this.answers.get(question) ?? { answered: false, question, reason: 'not-covered', suggestions: SUGGESTIONS };
+    return this.answers.get(question) ?? { tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: SUGGESTIONS };
   }
   documents(): DocumentSummary[] {
     return this.docs;
