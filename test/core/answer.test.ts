@@ -10,7 +10,7 @@ import type { IndexedDocument, KnowledgeSnapshot } from '../../src/index/snapsho
 import { FEATURE_NAMES, type FeatureName } from '../../src/retrieval/features.js';
 import { reciprocalRankFusion } from '../../src/retrieval/fuse.js';
 import type { RankedSentence } from '../../src/retrieval/retrieve.js';
-import { type EvalOutcome, type EvalQuestion, isCorrect, percentile, summarise } from '../../scripts/evalMetrics.js';
+import { type EvalOutcome, type EvalQuestion, isCorrect, percentile, shownRight, summarise } from '../../scripts/evalMetrics.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hand-made ranked sentences: plain data, offsets found in the document text.
@@ -494,6 +494,13 @@ describe('eval metrics', () => {
   const quote = (text: string): Quote => ({ text, documentId: 'd', title: 't', publisher: null, url: null, start: 0, end: text.length, score: 1, figures: [] });
   const yes = (question: string, text: string, figures: string[] = []): Answer => ({ tier: 'answer', answered: true, question, lead: text, quotes: [quote(text)], figures });
   const no = (question: string): Answer => ({ tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [] });
+  const maybe = (question: string, text: string, figures: string[] = []): Answer => ({
+    tier: 'probably',
+    answered: false,
+    question,
+    closest: { ...quote(text), figures },
+    suggestions: [],
+  });
   const outcome = (item: EvalQuestion, answer: Answer, supportRank: number, tookMs: number, verbatim = true): EvalOutcome => ({ item, answer, supportRank, tookMs, verbatim });
 
   const died: EvalQuestion = { question: 'How many died?', support: '230 people died', figure: '230' };
@@ -515,13 +522,16 @@ describe('eval metrics', () => {
   });
 
   it('summarise computes recall, accuracy, abstention, verbatim and latency figures', () => {
-    const report = summarise([
-      outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 10),
-      outcome(guns, yes(guns.question, 'Some other sentence.'), 2, 30),
-      outcome(cases, no(cases.question), -1, 20),
-      outcome(paris, no(paris.question), -1, 40),
-      outcome(cup, yes(cup.question, 'Made up.'), -1, 50, false),
-    ]);
+    const report = summarise(
+      [
+        outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 10),
+        outcome(guns, yes(guns.question, 'Some other sentence.'), 2, 30),
+        outcome(cases, no(cases.question), -1, 20),
+        outcome(paris, no(paris.question), -1, 40),
+        outcome(cup, yes(cup.question, 'Made up.'), -1, 50, false),
+      ],
+      0.25,
+    );
     expect(report).toEqual({
       questions: 5,
       answerable: 3,
@@ -529,6 +539,12 @@ describe('eval metrics', () => {
       recallAt1: 1 / 3,
       recallAt3: 2 / 3,
       answerAccuracy: 2 / 5,
+      shownAt1: 1 / 3,
+      confidentPrecision: 1 / 3,
+      coverage: 2 / 3,
+      unanswerableAnswered: 1 / 2,
+      probably: 0,
+      bm25AnchorShownAt1: 0.25,
       abstentionPrecision: 1 / 2,
       abstentionRecall: 1 / 2,
       nonVerbatimQuotes: 1,
@@ -540,6 +556,41 @@ describe('eval metrics', () => {
         'Who won the cup? — wanted abstain, quoted "Made up."',
       ],
     });
+  });
+
+  it.each<[string, EvalOutcome, boolean]>([
+    ['a right confident answer', outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 1), true],
+    ['a wrong confident answer', outcome(died, yes(died.question, 'Other text.', ['230']), 1, 1), false],
+    ['a right "probably" sentence, with the figure', outcome(died, maybe(died.question, 'So 230 people died then.', ['230']), 0, 1), true],
+    ['a "probably" sentence that supports but lacks the wanted figure', outcome(died, maybe(died.question, 'So 230 people died then.'), 0, 1), false],
+    ['a right "probably" sentence, no figure wanted', outcome(guns, maybe(guns.question, 'In total, over 3,000 weapons were stolen.'), 0, 1), true],
+    ['a wrong "probably" sentence', outcome(guns, maybe(guns.question, 'Other text.'), 1, 1), false],
+    ['nothing shown', outcome(died, no(died.question), -1, 1), false],
+    ['an unanswerable question', outcome(paris, maybe(paris.question, 'Something.'), -1, 1), false],
+  ])('shownRight: %s → %s', (_, item, expected) => {
+    expect(shownRight(item)).toBe(expected);
+  });
+
+  it('summarise separates the tiers: shown@1 counts "probably" sentences, precision and coverage only confident answers', () => {
+    const report = summarise([
+      outcome(died, maybe(died.question, 'So 230 people died then.', ['230']), 0, 10),
+      outcome(guns, maybe(guns.question, 'Other text.'), 1, 10),
+      outcome(cases, yes(cases.question, 'There are 3,660 criminal cases.', ['3,660']), 0, 10),
+      outcome(paris, maybe(paris.question, 'Something.'), -1, 10),
+      outcome(cup, no(cup.question), -1, 10),
+    ]);
+    expect(report).toMatchObject({
+      // As before the tiers: a "probably" is no confident answer, so on an unanswerable question it counts as abstaining.
+      answerAccuracy: 3 / 5,
+      shownAt1: 2 / 3,
+      confidentPrecision: 1,
+      coverage: 1 / 3,
+      unanswerableAnswered: 0,
+      probably: 3 / 5,
+      bm25AnchorShownAt1: null,
+    });
+    expect(report.failures).toContain('How many died? — wanted "230 people died" (rank 0), abstained, "probably" "So 230 people died then."');
+    expect(summarise([outcome(died, no(died.question), -1, 1)]).confidentPrecision).toBeNull();
   });
 
   it('summarise of nothing is a clean report, not NaN', () => {
