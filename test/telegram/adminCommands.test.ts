@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/telegram/commands.js';
 import { confirmData } from '../../src/telegram/features/adminRemove.js';
-import { ADMIN_ID, DOCS, createHarness, probably, quote } from './harness.js';
+import { ADMIN_ID, DOCS, HEDGED, createHarness } from './harness.js';
 import { callbackUpdate, message, textUpdate, user } from './updates.js';
 
 const admin = () => user(ADMIN_ID);
@@ -58,9 +58,7 @@ describe('/docs, /remove, /stats', () => {
 
   it('/stats shows the index, uptime and questions answered / "probably" / abstained since start', async () => {
     const h = createHarness();
-    const hedged = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
-    h.services.answers.set(hedged.question, hedged);
-    await h.send(textUpdate(hedged.question));
+    await h.send(textUpdate(HEDGED.question));
     await h.send(textUpdate('How many people were detained?'));
     await h.send(textUpdate('What is the capital of France?'));
     await h.send(textUpdate('Who won the 1998 World Cup?'));

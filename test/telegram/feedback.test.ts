@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../src/storage/sqliteStore.js';
 import { type UsageLog, createUsageLog } from '../../src/usage/usageLog.js';
 import { startUsageLog } from '../../src/telegram/usageLifecycle.js';
 import { SALT, TempLog, bagOfWords } from '../storage/tempLog.js';
-import { ADMIN_ID, DETAINED, captureLogger, createHarness, probably, quote } from './harness.js';
+import { ADMIN_ID, DETAINED, HEDGED, captureLogger, createHarness } from './harness.js';
 import { GROUP_ID, callbackUpdate, message, textUpdate, user } from './updates.js';
 
 let temp: TempLog;
@@ -39,9 +39,7 @@ describe('feedback buttons', () => {
 
   it('puts 👍 and 👎 under a "probably" too, whose votes say whether the sentence was the answer', async () => {
     const h = harnessWithLog();
-    const hedged = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
-    h.services.answers.set(hedged.question, hedged);
-    await h.send(textUpdate(hedged.question));
+    await h.send(textUpdate(HEDGED.question));
     expect(h.texts()[0]).toMatch(/^<i>Probably \(not sure this answers it\):<\/i>\n\n<blockquote>The Commissioner/);
     expect(keyboardOf(h.sent()[0])).toEqual([['👍', 'fb:1:u'], ['👎', 'fb:1:d']]);
     await h.send(callbackUpdate('fb:1:u'));
@@ -50,7 +48,7 @@ describe('feedback buttons', () => {
     expect(h.counters).toMatchObject({ answered: 0, probably: 1, abstained: 0 });
     // Not a sure answer: /unanswered lists it for the admin, 👍 or not.
     await h.send(textUpdate('/unanswered', { from: user(ADMIN_ID) }));
-    expect(h.texts().at(-1)).toContain(`• 1× ${hedged.question}`);
+    expect(h.texts().at(-1)).toContain(`• 1× ${HEDGED.question}`);
   });
 
   it('shows no buttons when the question log is off', async () => {
@@ -129,9 +127,7 @@ describe('admin reports', () => {
     const before = createHarness({ usage: temp.open() });
     await before.send(textUpdate(DETAINED.question, { from: user(8) }));
     await before.send(textUpdate('Who won the 1998 World Cup?', { from: user(8) }));
-    const hedged = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
-    before.services.answers.set(hedged.question, hedged);
-    await before.send(textUpdate(hedged.question, { from: user(8) }));
+    await before.send(textUpdate(HEDGED.question, { from: user(8) }));
     await before.send(callbackUpdate('fb:1:u', { from: user(8) }));
     temp.store?.close();
 

@@ -57,10 +57,16 @@ export const DETAINED = answered('How many people were detained?', 'About two th
   quote('Several hundred people have been prosecuted.', ['Several hundred'], { title: 'HRW report', publisher: null, url: null }),
 ]);
 
-/** An in-memory QuestionService: known questions get canned answers, the rest are "not covered". */
+/** A question the fake core answers only with "probably". */
+export const HEDGED = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
+
+/** An in-memory QuestionService: known questions get canned answers (HEDGED a "probably"), the rest are "not covered". */
 export class FakeServices implements QuestionService {
   readonly asked: string[] = [];
-  answers = new Map<string, Answer>([[DETAINED.question, DETAINED]]);
+  answers = new Map<string, Answer>([
+    [DETAINED.question, DETAINED],
+    [HEDGED.question, HEDGED],
+  ]);
   docs = DOCS;
   failNext = false;
   /** When set, `ask` waits for it: lets a test hold a question "in flight". */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countApiErrors, timedAdmin } from '../../src/telegram/botMetrics.js';
 import { createBot } from '../../src/telegram/createBot.js';
 import { createPrometheusMetrics } from '../../src/telegram/metrics.js';
-import { BOT_INFO, FakeAdmin, FakeServices, TOKEN, captureLogger, createHarness, probably, quote } from './harness.js';
+import { BOT_INFO, FakeAdmin, FakeServices, TOKEN, HEDGED, captureLogger, createHarness } from './harness.js';
 import { NOW_SECONDS, textUpdate, user } from './updates.js';
 
 const metricsFor = (passages = 53) => createPrometheusMetrics({ passages: () => passages });
@@ -18,9 +18,7 @@ describe('Prometheus metrics of the bot', () => {
     await h.send(textUpdate('How many people were detained?'));
     await h.send(textUpdate('What is the capital of France?', { from: user(1002, 'ru') }));
     await h.send(textUpdate('/ask How many people were detained?', { chat: 'group' }));
-    const hedged = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
-    h.services.answers.set(hedged.question, hedged);
-    await h.send(textUpdate(hedged.question, { from: user(1003, 'kk') }));
+    await h.send(textUpdate(HEDGED.question, { from: user(1003, 'kk') }));
     await h.background.settled();
     expect(h.sent()).toHaveLength(4);
 
