@@ -6,6 +6,7 @@ import type { RankedSentence } from '../retrieval/retrieve.js';
 import { refersBack } from '../retrieval/sentenceCues.js';
 import type { AnswerThresholds } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
+import { decideTier } from './decideTier.js';
 import { leadClause } from './lead.js';
 
 export interface AnswerPolicy extends AnswerThresholds {
@@ -13,42 +14,29 @@ export interface AnswerPolicy extends AnswerThresholds {
 }
 
 /**
- * Pure: turns ranked sentences into an answer, or into an honest "not covered". Every string in an
- * answered result is a slice of a stored document; nothing here writes wording of its own.
+ * Pure: turns ranked sentences into an answer, a hedged "probably", or an honest "not covered".
+ * Every quoted string is a slice of a stored document; nothing here writes wording of its own.
  */
 export function composeAnswer(question: string, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
-  const answering = answeringSentences(question, ranked, policy);
-  const best = answering[0];
-  if (!best || best.probability < policy.minProbability) {
-    const nearest = ranked[0];
-    const closest = nearest && nearest.probability >= policy.closestMinProbability ? { closest: toQuote(nearest) } : {};
-    return { answered: false, question, reason: 'not-covered', suggestions: [...suggestions], ...closest };
+  const kind = answerKind(question);
+  const candidates = ranked.map((r) => ({ probability: r.probability, holdsAskedFigure: holdsAskedFigure(kind, r.features) }));
+  const decision = decideTier(candidates, policy);
+  if (decision.tier === 'not-covered') return { tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [...suggestions] };
+  if (decision.tier === 'probably') {
+    return { tier: 'probably', answered: false, question, closest: toQuote(ranked[decision.closest] as RankedSentence), suggestions: [...suggestions] };
   }
-  const floor = Math.max(policy.minProbability, best.probability * policy.quoteRatio);
-  const quotes = withoutOverlaps(answering.filter((r) => r.probability >= floor))
-    .slice(0, policy.maxQuotes)
-    .map(toQuote);
+  const answering = decision.quotes.map((i) => ranked[i] as RankedSentence);
+  const best = answering[0] as RankedSentence;
+  const quotes = withoutOverlaps(answering).slice(0, policy.maxQuotes).map(toQuote);
   const intent = quantityIntent(question);
   return {
+    tier: 'answer',
     answered: true,
     question,
     lead: leadClause(best.sentence.text, best.figures, intent.wants === 'figure' ? intent.kinds : []),
     quotes,
     figures: [...new Set(quotes.flatMap((q) => q.figures))],
   };
-}
-
-/**
- * A count or money question is answered only by a sentence that states such a figure of the thing
- * counted ("How many police officers were killed?" is not answered by "230 people died"), and only
- * if it is about as likely as the best sentence: "How many people were released?" must not fall
- * through to a sentence the model ranks far lower.
- */
-function answeringSentences(question: string, ranked: readonly RankedSentence[], policy: AnswerPolicy): readonly RankedSentence[] {
-  const kind = answerKind(question);
-  const top = ranked[0]?.probability ?? 0;
-  if (holdsAskedFigure(kind, ranked[0]?.features ?? []) === null) return ranked;
-  return ranked.filter((r) => holdsAskedFigure(kind, r.features) === true && r.probability >= top * policy.quoteRatio);
 }
 
 /** A sentence quoted with the one before it is not quoted again on its own. */
