@@ -8,9 +8,10 @@ import { adminOnly } from './adminGuard.js';
 import { adminReportsFeature, persistedTotals } from './adminReports.js';
 import { removeFeature } from './adminRemove.js';
 import { uploadFeature } from './adminUpload.js';
+import { addLinkFeature } from './adminAddUrl.js';
 
 /** Commands registered for admins (setMyCommands) and guarded here. */
-export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback'] as const;
+export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback', 'add'] as const;
 
 /** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback and uploads, all behind `adminOnly`. */
 export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
@@ -27,6 +28,7 @@ export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   composer.use(adminReportsFeature(deps));
   composer.use(removeFeature(deps));
   composer.use(uploadFeature(deps));
+  composer.use(addLinkFeature(deps));
   return composer;
 }
 
