@@ -6,7 +6,7 @@ import { loadConfig, projectRoot } from '../../src/config.js';
 import { type Qantar, corpusAdmin, openQantar, questionService } from '../../src/main.js';
 import type { CorpusAdmin, QuestionService } from '../../src/telegram/services.js';
 import { writeDocx } from '../corpus/extract/fixtures.js';
-import { scannedPdf, twoPageReport } from '../corpus/extract/reportPdf.js';
+import { scannedPdf, twoPageReport } from '../../scripts/bench/reportPdf.js';
 import { BOILERPLATE, type SiteServer, startSiteServer } from '../corpus/extract/siteServer.js';
 import { type FileServer, startFileServer } from './fileServer.js';
 import { ADMIN_ID, TOKEN, createHarness } from './harness.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../src/corpus/extract/pdf.js';
-import { scannedPdf, twoPageReport } from './reportPdf.js';
-import { writePdf } from './fixtures.js';
+import { scannedPdf, twoPageReport } from '../../../scripts/bench/reportPdf.js';
+import { writePdf } from '../../../scripts/bench/pdfWriter.js';
 
 describe('extractPdf (pdf.js over generated PDFs)', () => {
   it('reads a two-page report as paragraphs, joining lines and hyphenated words and dropping header and footer', async () => {

@@ -1,4 +1,4 @@
-import { type PdfPageSpec, type PdfTextLine, writePdf } from './fixtures.js';
+import { type PdfPageSpec, type PdfTextLine, writePdf } from './pdfWriter.js';
 
 /** Lines of one page with the running header and footer a report prints on every page. */
 function reportPage(number: number, pages: number, body: PdfTextLine[]): PdfPageSpec {
@@ -42,16 +42,39 @@ export function twoPageReport(): Uint8Array {
   );
 }
 
-/** A longer report for the bench: `pages` pages of a few paragraphs each, with header and footer. */
-export function longReport(pages: number): Uint8Array {
+const WORDS = (
+  'detainees lawyers police station Almaty Taldykorgan Shymkent witnesses families reported beatings custody hours days ' +
+  'investigators prosecutors court hearing access counsel medical examination injuries released charged curfew protest ' +
+  'square administration building soldiers checkpoint internet shutdown January emergency monitors interviewed documented'
+).split(' ');
+
+/** Deterministic prose: sentences of 12-24 words, wrapped at about 95 characters, different for each seed. */
+function prose(seed: number, sentences: number): string[] {
+  let state = seed * 7919 + 17;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const words: string[] = [];
+  for (let i = 0; i < sentences; i += 1) {
+    const length = 12 + Math.floor(next() * 13);
+    const sentence = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)] as string);
+    sentence[0] = `${sentence[0]![0]!.toUpperCase()}${sentence[0]!.slice(1)}`;
+    words.push(...sentence.slice(0, -1), `${sentence.at(-1)}.`);
+  }
+  const lines: string[] = [];
+  for (const word of words) {
+    if (lines.length > 0 && `${lines.at(-1)} ${word}`.length <= 95) lines[lines.length - 1] = `${lines.at(-1)} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A report of `pages` pages, each with 6 paragraphs of 3 sentences (~330 words a page) and a running header and footer. */
+export function longReport(pages: number, seed = 1): Uint8Array {
   const specs: PdfPageSpec[] = [];
   for (let page = 1; page <= pages; page += 1) {
-    const body = Array.from({ length: 8 }, (_, p) =>
-      Array.from({ length: 5 }, (_, line) => `Section ${page}.${p + 1}, line ${line + 1}: witnesses in Almaty and Taldykorgan described detentions, beatings and`),
-    );
+    const body = Array.from({ length: 6 }, (_, p) => prose(seed * 10_000 + page * 10 + p, 3));
     specs.push(reportPage(page, pages, paragraphs(body, 740)));
   }
-  return writePdf(specs, { title: `Report of ${pages} pages` });
+  return writePdf(specs, { title: `Monitoring report ${seed}` });
 }
 
 /** One page that is only an image, the way a scanned page is. */
