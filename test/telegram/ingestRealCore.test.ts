@@ -6,7 +6,7 @@ import { loadConfig, projectRoot } from '../../src/config.js';
 import { type Qantar, corpusAdmin, openQantar, questionService } from '../../src/main.js';
 import type { CorpusAdmin, QuestionService } from '../../src/telegram/services.js';
 import { writeDocx } from '../corpus/extract/fixtures.js';
-import { scannedPdf, twoPageReport } from '../../scripts/bench/reportPdf.js';
+import { longReport, scannedPdf, twoPageReport } from '../../scripts/bench/reportPdf.js';
 import { BOILERPLATE, type SiteServer, startSiteServer } from '../corpus/extract/siteServer.js';
 import { type FileServer, startFileServer } from './fileServer.js';
 import { ADMIN_ID, TOKEN, createHarness } from './harness.js';
@@ -125,6 +125,21 @@ describe('adding documents the ways news travels, over the real core', () => {
     expect(lastEdit(h)).toMatch(/^Added ‘Internet shutdown in Kazakhstan’: \d+ passages?, [\d.]+ s$/);
     const body = await storedBody('Internet shutdown in Kazakhstan');
     await askAndCheck('When was the internet shut down in Kazakhstan?', body, 'The internet was shut down across Kazakhstan on 5 January 2022', '— Internet shutdown in Kazakhstan');
+  });
+
+  it('takes a link to a PDF down the PDF path, and a .docx served as application/octet-stream', async () => {
+    site.files.set('/reports/monitoring.pdf', { body: longReport(2, 42), type: 'application/pdf' });
+    const docx = writeDocx(['Checkpoints in Almaty', 'Soldiers set up checkpoints on the roads into Almaty on 6 January 2022.']);
+    site.files.set('/download/checkpoints.docx', { body: docx, type: 'application/octet-stream' });
+    const h = real();
+    await h.send(textUpdate(`/add ${site.origin}/reports/monitoring.pdf`, { from }));
+    await h.background.settled();
+    expect(lastEdit(h)).toMatch(/^Added ‘Monitoring report 42’: \d+ passages, [\d.]+ s$/);
+    await h.send(textUpdate(`/add ${site.origin}/download/checkpoints.docx`, { from }));
+    await h.background.settled();
+    expect(lastEdit(h)).toMatch(/^Added ‘Checkpoints in Almaty’: \d+ passages?, [\d.]+ s$/);
+    const summary = services.documents().find((d) => d.title === 'Checkpoints in Almaty');
+    expect(summary?.url).toBe(`${site.origin}/download/checkpoints.docx`);
   });
 
   it('refuses a scanned PDF in the admin’s language, and keeps the corpus as it was', async () => {

@@ -122,7 +122,8 @@ function request(url: URL, lookup: CheckedLookup | undefined, signal: AbortSigna
       headers: { 'user-agent': 'QantarBot/1.0 (document fetcher)', 'accept-encoding': 'gzip, deflate, br', accept: '*/*' },
     });
     req.once('socket', (socket: Socket) => {
-      if (lookup) socket.once('connect', () => checkConnected(socket, lookup.allowed, req.destroy.bind(req)));
+      // Prepended, so the check runs before the request bytes queued for this socket are written.
+      if (lookup) socket.prependOnceListener('connect', () => checkConnected(socket, lookup.allowed, req.destroy.bind(req)));
     });
     req.once('response', resolve);
     req.once('error', reject);

@@ -108,6 +108,19 @@ describe('fetchSafely refuses internal addresses by default', () => {
     expect(await open(hop, options)).toMatchObject({ ok: false, refusal: { reason: 'internal-address', detail: 'intranet.test → 127.0.0.2' } });
   });
 
+  it('checks the address the socket connected to as well, before the request is sent', async () => {
+    const { resolve } = dns({ 'checked.test': ['127.0.0.1'] });
+    // The name check passes (first call); the connected address then counts as internal (second call).
+    let checks = 0;
+    const passOnce = () => ++checks === 1;
+    const before = site.requests.length;
+    const outcome = await open(`http://checked.test:${port()}/article`, { allowPrivate: false, isAllowedAddress: passOnce, resolve });
+    expect(outcome).toMatchObject({ ok: false, refusal: { reason: 'internal-address', detail: 'connected to 127.0.0.1' } });
+    expect(checks).toBe(2);
+    await new Promise((settle) => setTimeout(settle, 50));
+    expect(site.requests.length).toBe(before);
+  });
+
   it('resolves the name again for each connection, so a name that rebinds to an internal address is refused', async () => {
     const { resolve, calls } = dns({ 'rebind.test': ['127.0.0.1', '127.0.0.2'] });
     const outcome = await open(`http://rebind.test:${port()}/short-link`, { allowPrivate: false, isAllowedAddress: onlyFirstLoopback, resolve });

@@ -36,6 +36,8 @@ export interface SiteServer {
   origin: string;
   /** Served at /report.pdf and (as application/octet-stream) /download/report.docx. */
   files: Map<string, { body: Uint8Array; type: string }>;
+  /** Paths requested, in order. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -67,7 +69,9 @@ export async function startSiteServer(): Promise<SiteServer> {
     '/video': (_req, res) => res.writeHead(200, { 'content-type': 'video/mp4' }).end(Buffer.alloc(1024)),
     '/missing': (_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'),
   };
+  const requests: string[] = [];
   const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const file = files.get(path);
     if (file) return void res.writeHead(200, { 'content-type': file.type }).end(file.body);
@@ -77,6 +81,7 @@ export async function startSiteServer(): Promise<SiteServer> {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     files,
+    requests,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
