@@ -1,6 +1,7 @@
 /**
- * `npx tsx scripts/bench/pdfIngest.ts [--runs 5] [--pages 20]`
- * Adds a generated PDF report (different text each run) to a temp copy of the corpus through the
+ * `npx tsx scripts/bench/pdfIngest.ts [--runs 5] [--pages 20] [--passages N]`
+ * Adds a generated PDF report (different text each run) to a temp copy of the seed corpus (or, with
+ * --passages, a synthetic news corpus of that many passages, as `npm run bench` writes) through the
  * same corpusAdmin port the bot and `npm run docs` use, and reports the median time from bytes to
  * an answerable document, the median time to read the PDF alone, and how many progress events came.
  * Target (issue 17): a 20-page report added in ≤ 5 s on 2 cores, with progress.
@@ -15,14 +16,16 @@ import { corpusAdmin, openQantar } from '../../src/main.js';
 import { notice, runCli } from '../cli.js';
 import { median, round, timed } from './measure.js';
 import { longReport } from './reportPdf.js';
+import { writeSyntheticCorpus } from './syntheticCorpus.js';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, pages: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, pages: { type: 'string', default: '20' }, passages: { type: 'string' } } });
   const runs = Number(values.runs);
   const pages = Number(values.pages);
   const root = await mkdtemp(path.join(tmpdir(), 'qantar-pdf-bench-'));
   try {
-    await cp(path.join(projectRoot, 'corpus'), path.join(root, 'corpus'), { recursive: true });
+    if (values.passages) await writeSyntheticCorpus(path.join(root, 'corpus'), Number(values.passages), 10);
+    else await cp(path.join(projectRoot, 'corpus'), path.join(root, 'corpus'), { recursive: true });
     const config = loadConfig({ CORPUS_DIR: path.join(root, 'corpus'), INDEX_DIR: path.join(root, 'index'), MODELS_DIR: path.join(projectRoot, 'models'), LOG_LEVEL: 'silent' });
     const qantar = await openQantar(config);
     const admin = corpusAdmin(qantar);
@@ -44,6 +47,7 @@ runCli(async () => {
       machine: { cpus: cpus().length, node: process.version },
       pages,
       runs,
+      corpus: values.passages ? `synthetic, ${values.passages} passages` : 'seed',
       addSecondsMedian: round(median(added), 2),
       readPdfSecondsMedian: round(median(read), 3),
       addSeconds: added.map((s) => round(s, 2)),

@@ -3,7 +3,7 @@ import { decodeDocumentBytes } from '../validateText.js';
 import { extractArticle } from './article.js';
 import { extractDocx } from './docx.js';
 import type { ExtractedDocument } from './extracted.js';
-import { type SourceFormat, decodeText } from './mediaType.js';
+import { type SourceFormat, declaredHtmlCharset, decodeText } from './mediaType.js';
 import { extractPdf } from './pdf.js';
 
 export interface SourceBytes {
@@ -46,7 +46,7 @@ export async function extractSource(source: SourceBytes, maxBytes: number, onPro
       return reject('unreadable', `${label} could not be read as a Word .docx file (${docx.detail}).`);
     }
     case 'html': {
-      const article = extractArticle(decodeText(bytes, source.charset), source.url ?? '');
+      const article = extractArticle(decodeText(bytes, source.charset ?? declaredHtmlCharset(bytes)), source.url ?? '');
       return article ? accept(article) : reject('no-article', `${label} has no article text that I could find.`);
     }
     case 'text':

@@ -63,3 +63,13 @@ export function decodeText(bytes: Uint8Array, charset: string | undefined): stri
     return new TextDecoder('utf-8').decode(bytes);
   }
 }
+
+/**
+ * The charset a page declares in its own markup (`<meta charset>` or the http-equiv form) within
+ * its first 2 KB, as browsers look for it when the header names none: Russian-language sites often
+ * declare windows-1251 only there.
+ */
+export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+}

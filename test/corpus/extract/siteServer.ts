@@ -48,7 +48,6 @@ export async function startSiteServer(): Promise<SiteServer> {
   const files = new Map<string, { body: Uint8Array; type: string }>();
   const routes: Record<string, Route> = {
     '/article': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML),
-    '/cp1251': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1251' }).end(Buffer.from([0xc0, 0xeb, 0xec, 0xe0, 0xf2, 0xfb])),
     '/short-link': (_req, res) => res.writeHead(301, { location: '/article' }).end(),
     '/loop': (req, res) => res.writeHead(302, { location: `/loop?n=${Number(new URL(req.url ?? '', 'http://x').searchParams.get('n') ?? 0) + 1}` }).end(),
     '/redirect-to': (req, res) => res.writeHead(302, { location: new URL(req.url ?? '', 'http://x').searchParams.get('url') ?? '/' }).end(),
