@@ -36,6 +36,13 @@ describe('/add <url> over the CorpusAdmin port', () => {
     expect(h.sent()).toHaveLength(1);
   });
 
+  it('reads a link typed without a scheme as https', async () => {
+    const h = createHarness();
+    await h.send(textUpdate('/add tengrinews.kz/news/1', { from: user(ADMIN_ID) }));
+    await h.background.settled();
+    expect(h.admin.calls).toEqual([{ method: 'addLink', arg: { url: 'https://tengrinews.kz/news/1', title: undefined, addedBy: `telegram:${ADMIN_ID}` } }]);
+  });
+
   it('says why a link was refused, in the admin’s language', async () => {
     const h = createHarness();
     h.admin.linkOutcome = { status: 'refused', refusal: { reason: 'too-many-redirects', detail: 'more than 5 redirects' } };

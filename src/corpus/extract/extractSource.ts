@@ -51,6 +51,8 @@ export async function extractSource(source: SourceBytes, maxBytes: number, onPro
     }
     case 'text':
     case 'markdown': {
+      // A declared charset is taken at its word; without one the bytes must be clean UTF-8 text, as for uploads.
+      if (source.charset && !/^utf-?8$/i.test(source.charset)) return accept({ text: decodeText(bytes, source.charset).trim(), url: source.url });
       const decoded = decodeDocumentBytes(bytes, label, maxBytes);
       return decoded.ok ? accept({ text: decoded.value.trim(), url: source.url }) : decoded;
     }

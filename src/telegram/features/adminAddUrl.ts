@@ -16,7 +16,9 @@ import { adminOnly } from './adminGuard.js';
 export function addLinkFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('add', adminOnly(deps, 'add'), async (ctx) => {
-    const [url, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+    const [typed, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+    // People paste "example.org/news" as often as the full link; https is what a browser would try.
+    const url = typed && !/^[a-z][a-z0-9+.-]*:/i.test(typed) ? `https://${typed}` : typed;
     if (!url) {
       await ctx.reply(ctx.t.link.usage, { parse_mode: 'HTML' });
       return;
