@@ -89,9 +89,10 @@ async function fetchOnce(link: string, options: FetchOptions, signal: AbortSigna
   if (allowed && isIP(host) && !allowed(host)) return refuse('internal-address', host);
   const response = await request(url, allowed && checkedLookup(allowed, options.resolve ?? systemResolve), signal);
   const status = response.statusCode ?? 0;
-  if (status >= 300 && status < 400 && response.headers.location) {
+  const location = response.headers.location;
+  if (status >= 300 && status < 400 && location) {
     response.destroy();
-    return { redirect: new URL(response.headers.location, url).href };
+    return URL.canParse(location, url) ? { redirect: new URL(location, url).href } : refuse('bad-url', location);
   }
   if (status < 200 || status >= 300) {
     response.destroy();
@@ -107,7 +108,15 @@ async function fetchOnce(link: string, options: FetchOptions, signal: AbortSigna
     return refuse('too-large', `${declared} bytes announced`);
   }
   const bytes = await readCapped(decoded(response), options, Number.isFinite(declared) ? declared : undefined);
-  return { ok: true, value: { url: url.href, contentType: response.headers['content-type'], bytes } };
+  return { ok: true, value: { url: withoutCredentials(url), contentType: response.headers['content-type'], bytes } };
+}
+
+/** The url is stored and shown under quotes: a user name or password in it must not be. */
+function withoutCredentials(url: URL): string {
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  return shown.href;
 }
 
 /** `lookup` undefined: any address (URL_FETCH_ALLOW_PRIVATE=on); otherwise it checks names and the connected socket is checked too. */

@@ -49,6 +49,11 @@ describe('fetchSafely against a local server', () => {
     if (outcome.ok) expect(new TextDecoder().decode(outcome.value.bytes)).toContain('Steppe News');
   });
 
+  it('keeps a user name and password out of the source url', async () => {
+    const { host } = new URL(site.origin);
+    expect(await open(`http://reader:secret@${host}/article`)).toMatchObject({ ok: true, value: { url: `${site.origin}/article` } });
+  });
+
   it('gives up after five redirects', async () => {
     expect(await open(`${site.origin}/loop`)).toMatchObject({ ok: false, refusal: { reason: 'too-many-redirects' } });
   });
