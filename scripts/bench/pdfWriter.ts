@@ -16,7 +16,7 @@ export type PdfPageSpec = { lines: PdfTextLine[] } | { image: true };
  * A minimal but valid PDF 1.4 (Helvetica, WinAnsi text): each page either draws text lines with
  * real text operators, or paints a grey image and no text at all, the way a scanned page looks.
  */
-export function writePdf(pages: PdfPageSpec[], info: { title?: string } = {}): Uint8Array {
+export function writePdf(pages: PdfPageSpec[], info: { title?: string; passwordProtected?: boolean } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   const pageIds = pages.map((_, i) => 5 + i * 2);
@@ -31,7 +31,9 @@ export function writePdf(pages: PdfPageSpec[], info: { title?: string } = {}): U
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   }
   const infoId = info.title ? objects.push(`<< /Title (${escapePdf(info.title)}) /CreationDate (D:20220110120000Z) >>`) : undefined;
-  return serialize(objects, infoId);
+  // A standard security handler whose check values match no password, the empty one included: a reader must ask for one.
+  const encryptId = info.passwordProtected ? objects.push(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`) : undefined;
+  return serialize(objects, infoId, encryptId);
 }
 
 function textOperator(line: PdfTextLine): string {
@@ -40,7 +42,7 @@ function textOperator(line: PdfTextLine): string {
 
 const escapePdf = (text: string) => text.replace(/[\\()]/g, (char) => `\\${char}`);
 
-function serialize(objects: string[], infoId: number | undefined): Uint8Array {
+function serialize(objects: string[], infoId: number | undefined, encryptId: number | undefined): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -50,6 +52,7 @@ function serialize(objects: string[], infoId: number | undefined): Uint8Array {
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   out += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${infoId ? ` /Info ${infoId} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+  const encrypt = encryptId ? ` /Encrypt ${encryptId} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${infoId ? ` /Info ${infoId} 0 R` : ''}${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }

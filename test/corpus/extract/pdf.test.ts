@@ -27,6 +27,11 @@ describe('extractPdf (pdf.js over generated PDFs)', () => {
     expect(await extractPdf(scannedPdf())).toMatchObject({ ok: false, reason: 'no-text' });
   });
 
+  it('refuses a password-protected PDF as encrypted', async () => {
+    const locked = writePdf([{ lines: [{ text: 'Secret text.', y: 700 }] }], { passwordProtected: true });
+    expect(await extractPdf(locked)).toMatchObject({ ok: false, reason: 'encrypted' });
+  });
+
   it('says a file that is not a PDF is unreadable instead of throwing', async () => {
     expect(await extractPdf(new TextEncoder().encode('%PDF-1.4 then nothing useful'))).toMatchObject({ ok: false, reason: 'unreadable' });
   });
