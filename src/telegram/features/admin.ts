@@ -13,7 +13,7 @@ import { addLinkFeature } from './adminAddUrl.js';
 /** Commands registered for admins (setMyCommands) and guarded here. */
 export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback', 'add'] as const;
 
-/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback and uploads, all behind `adminOnly`. */
+/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback, uploads and /add <url>, all behind `adminOnly`. */
 export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('reindex', adminOnly(deps, 'reindex'), (ctx) => startReindex(ctx, deps));
