@@ -12,13 +12,18 @@ export type PdfOutcome =
  * fonts, encodings and content streams that a hand-written reader would get wrong on real reports.
  * Layout (lines, paragraphs, running headers) is decided by the pure pdfLayout module.
  */
-export async function extractPdf(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfOutcome> {
+/** A crafted PDF can make pages very slow to parse; reading stops between pages after this long. */
+const READ_BUDGET_MS = 60_000;
+
+export async function extractPdf(bytes: Uint8Array, onPage?: (done: number, total: number) => void, budgetMs = READ_BUDGET_MS): Promise<PdfOutcome> {
+  const deadline = performance.now() + budgetMs;
   // pdf.js takes ownership of the buffer it is given; a copy leaves the caller's bytes intact.
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
     const pdf = await task.promise;
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
+      if (performance.now() > deadline) return { ok: false, reason: 'unreadable', detail: `reading stopped after ${number - 1} of ${pdf.numPages} pages (${budgetMs / 1000} s)` };
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       pages.push(toLines(content.items.filter((item): item is TextItem => 'str' in item)));

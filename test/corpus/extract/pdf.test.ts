@@ -32,6 +32,10 @@ describe('extractPdf (pdf.js over generated PDFs)', () => {
     expect(await extractPdf(locked)).toMatchObject({ ok: false, reason: 'encrypted' });
   });
 
+  it('stops reading between pages when the time budget is spent', async () => {
+    expect(await extractPdf(twoPageReport(), undefined, 0)).toMatchObject({ ok: false, reason: 'unreadable', detail: 'reading stopped after 0 of 2 pages (0 s)' });
+  });
+
   it('says a file that is not a PDF is unreadable instead of throwing', async () => {
     expect(await extractPdf(new TextEncoder().encode('%PDF-1.4 then nothing useful'))).toMatchObject({ ok: false, reason: 'unreadable' });
   });
