@@ -4,10 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { corpusAdmin, openQantar, questionService } from '../src/main.js';
-import type { AddDocumentOutcome, ChangeSummary, RemoveDocumentOutcome } from '../src/telegram/services.js';
+import type { AddLinkOutcome, ChangeSummary, RemoveDocumentOutcome } from '../src/telegram/services.js';
 import { notice, progressBar, runCli } from './cli.js';
 
-const USAGE = 'Usage: npm run docs -- list | add FILE [--title T] | remove ID';
+const USAGE = 'Usage: npm run docs -- list | add FILE|URL [--title T] | remove ID   (FILE: .txt .md .html .pdf .docx)';
 
 /** The same corpus-change code path as the bot's admin commands (corpusAdmin), from the shell. */
 runCli(async () => {
@@ -25,15 +25,19 @@ runCli(async () => {
   }
   const admin = corpusAdmin(qantar);
   const outcome =
-    command === 'add'
-      ? await admin.addDocument(await readUpload(argument as string, values.title), progress)
-      : await admin.removeDocument(argument as string, progress);
+    command === 'remove'
+      ? await admin.removeDocument(argument as string, progress)
+      : isLink(argument as string)
+        ? await admin.addLink({ url: argument as string, title: values.title, addedBy: shellUser() }, progress)
+        : await admin.addDocument(await readUpload(argument as string, values.title), progress);
   progress.stop();
   process.stdout.write(`${describe(outcome, argument as string)}\n`);
 });
 
-function describe(outcome: AddDocumentOutcome | RemoveDocumentOutcome, argument: string): string {
+function describe(outcome: AddLinkOutcome | RemoveDocumentOutcome, argument: string): string {
   switch (outcome.status) {
+    case 'refused':
+      throw new Error(`Refused ${argument}: ${outcome.refusal.reason} (${outcome.refusal.detail}). See the fetching rules in the README.`);
     case 'busy':
       throw new Error('Another change to the corpus is running; try again when it has finished.');
     case 'rejected':
@@ -52,5 +56,10 @@ function summary(change: ChangeSummary): string {
 }
 
 async function readUpload(file: string, title: string | undefined) {
-  return { bytes: await readFile(file), fileName: path.basename(file), title, addedBy: `shell:${os.userInfo().username}` };
+  return { bytes: await readFile(file), fileName: path.basename(file), title, addedBy: shellUser() };
 }
+
+/** Anything with a scheme is a link (so ftp:// or file:// are refused by the fetcher with a reason, not read as a path). */
+const isLink = (argument: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
+
+const shellUser = () => `shell:${os.userInfo().username}`;

@@ -6,13 +6,14 @@ import { suggestQuestions } from './answer/suggestQuestions.js';
 import { type Config, ConfigError, loadConfig, requireBotToken } from './config.js';
 import { createEmbedder } from './embedding/createEmbedder.js';
 import type { Embedder, ProgressListener } from './embedding/embedder.js';
-import { addDocument } from './index/addDocument.js';
+import { type AddOutcome, addDocument } from './index/addDocument.js';
+import { addLink } from './index/addLink.js';
 import { KnowledgeBase, type RebuildOutcome } from './index/knowledgeBase.js';
 import { preloadEnglishRelations } from './language/englishRelations.js';
 import { defaultRanker } from './retrieval/sentenceRanker.js';
 import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
-import type { ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
+import type { AddDocumentOutcome, ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
 import { openUsageLog } from './usage/openUsageLog.js';
 
 /** Everything a front end (CLI, eval, bench, bot) needs, wired once. */
@@ -73,9 +74,11 @@ export function corpusAdmin(qantar: Qantar): CorpusAdmin {
       return outcome.status === 'busy' ? outcome : { status: 'done', ...changeSummary(outcome) };
     },
     async addDocument(document, onProgress) {
-      const outcome = await addDocument(knowledge, { ...document, date: new Date().toISOString() }, onProgress);
-      if (outcome.status === 'rejected') return outcome;
-      return { status: 'added', document: documentSummary(outcome, outcome.documentId), ...changeSummary(outcome) };
+      return added(await addDocument(knowledge, { ...document, date: new Date().toISOString() }, onProgress));
+    },
+    async addLink(link, onProgress) {
+      const outcome = await addLink(knowledge, { ...link, date: new Date().toISOString(), allowPrivate: qantar.config.urlFetchAllowPrivate }, onProgress);
+      return outcome.status === 'refused' ? outcome : added(outcome);
     },
     async removeDocument(id, onProgress) {
       const document = knowledge.snapshot.documentById.get(id);
@@ -84,6 +87,11 @@ export function corpusAdmin(qantar: Qantar): CorpusAdmin {
       return { status: 'removed', document: summarise(document), ...changeSummary(outcome) };
     },
   };
+}
+
+function added(outcome: AddOutcome): AddDocumentOutcome {
+  if (outcome.status === 'rejected') return outcome;
+  return { status: 'added', document: documentSummary(outcome, outcome.documentId), ...changeSummary(outcome) };
 }
 
 function summarise(document: IndexedDocument): DocumentSummary {

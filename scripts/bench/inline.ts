@@ -16,6 +16,7 @@ const IDLE_ADMIN: CorpusAdmin = {
   reindex: async () => ({ status: 'busy' }),
   addDocument: async () => ({ status: 'busy' }),
   removeDocument: async () => ({ status: 'busy' }),
+  addLink: async () => ({ status: 'busy' }),
 };
 
 /**

@@ -6,6 +6,8 @@ export interface DocumentMeta {
   date: string | null;
   language: string | null;
   addedBy: string | null;
+  /** The byline of a fetched article; kept in the front matter, not shown with quotes. */
+  author?: string | null;
 }
 
 /** One corpus document. `text` is the body exactly as stored: every quote is a slice of it. */
@@ -19,7 +21,9 @@ export interface CorpusDocument extends DocumentMeta {
 }
 
 /** Why a file was not accepted. Expected outcomes, not exceptions. */
-export type RejectionReason = 'empty' | 'too-large' | 'not-utf8' | 'binary' | 'unsupported-type' | 'duplicate' | 'bad-front-matter' | 'unreadable';
+export type RejectionReason = 'empty' | 'too-large' | 'not-utf8' | 'binary' | 'unsupported-type' | 'duplicate' | 'bad-front-matter' | 'unreadable'
+  // Extracted sources (PDF, Word, web pages): a scan, a password, a zip bomb, a page with no article.
+  | 'no-text-layer' | 'encrypted' | 'zip-bomb' | 'no-article';
 
 export interface Rejection {
   reason: RejectionReason;

@@ -1,7 +1,7 @@
 import type { DocumentMeta } from './document.js';
 
 const FENCE = '---';
-const KNOWN_KEYS = ['title', 'publisher', 'url', 'date', 'language', 'addedBy'] as const;
+const KNOWN_KEYS = ['title', 'publisher', 'author', 'url', 'date', 'language', 'addedBy'] as const;
 type MetaKey = (typeof KNOWN_KEYS)[number];
 
 export interface ParsedDocumentFile {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { convert } from 'html-to-text';
-import { type Checked, type CorpusDocument, accept, reject } from './document.js';
+import { type Checked, type CorpusDocument, type DocumentMeta, accept, reject } from './document.js';
+import type { ExtractedDocument } from './extract/extracted.js';
 import { parseFrontMatter, renderDocumentFile, titleFromBody } from './frontMatter.js';
 import { decodeDocumentBytes, SUPPORTED_EXTENSIONS } from './validateText.js';
 
@@ -33,22 +34,52 @@ export function prepareNewDocument(
 ): Checked<PreparedDocument> {
   const extension = path.extname(input.fileName).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
-    return reject('unsupported-type', `“${input.fileName}” is not a .txt, .md or .html file.`);
+    return reject('unsupported-type', `“${input.fileName}” is not a .txt, .md, .html, .pdf or .docx file.`);
   }
   const decoded = decodeDocumentBytes(input.bytes, `“${input.fileName}”`, maxBytes);
   if (!decoded.ok) return decoded;
   const isHtml = extension === '.html' || extension === '.htm';
   const parsed = isHtml ? { meta: {}, body: htmlToText(decoded.value) } : parseFrontMatter(decoded.value);
   if ('error' in parsed) return reject('bad-front-matter', `“${input.fileName}”: ${parsed.error}.`);
-  const body = parsed.body.trim();
-  if (body === '') return reject('empty', `“${input.fileName}” has no text.`);
+  return finishDocument(input, parsed.body.trim(), parsed.meta, `“${input.fileName}”`, existing);
+}
+
+export interface ExtractedInput extends Omit<NewDocumentInput, 'bytes' | 'fileName'> {
+  /** Names the source in messages: “report.pdf” or the link. */
+  label: string;
+  /** Detected by the caller (language sits above corpus in the layers); stored in the front matter. */
+  language?: string | undefined;
+}
+
+/**
+ * Pure: the corpus file for text already extracted from a PDF, a Word file or a web page. The text
+ * is stored exactly as extracted, so every quote stays a slice of it; the source's own metadata
+ * (site name as publisher, url, date) goes into the front matter.
+ */
+export function prepareExtractedDocument(
+  extracted: ExtractedDocument,
+  input: ExtractedInput,
+  existing: readonly Pick<CorpusDocument, 'id' | 'text' | 'title'>[],
+): Checked<PreparedDocument> {
+  const meta = { title: extracted.title, publisher: extracted.publisher, author: extracted.author, url: extracted.url, date: extracted.date, language: input.language };
+  return finishDocument(input, extracted.text.trim(), meta, input.label, existing);
+}
+
+function finishDocument(
+  input: Pick<NewDocumentInput, 'title' | 'addedBy' | 'date'>,
+  body: string,
+  found: Partial<DocumentMeta>,
+  label: string,
+  existing: readonly Pick<CorpusDocument, 'id' | 'text' | 'title'>[],
+): Checked<PreparedDocument> {
+  if (body === '') return reject('empty', `${label} has no text.`);
   const duplicate = existing.find((doc) => doc.text.trim() === body);
   if (duplicate) {
-    const message = `“${input.fileName}” has the same text as “${duplicate.title}” (${duplicate.id}), which is already in the corpus.`;
+    const message = `${label} has the same text as “${duplicate.title}” (${duplicate.id}), which is already in the corpus.`;
     return { ok: false, rejection: { reason: 'duplicate', message, documentId: duplicate.id } };
   }
-  const title = input.title?.trim() || parsed.meta.title || titleFromBody(body, 'Untitled document');
-  const meta = { ...parsed.meta, title, addedBy: input.addedBy, date: parsed.meta.date ?? input.date.slice(0, 10) };
+  const title = input.title?.trim() || found.title || titleFromBody(body, 'Untitled document');
+  const meta = { ...found, title, addedBy: input.addedBy, date: found.date ?? input.date.slice(0, 10) };
   return accept({ fileName: safeFileName(title, body, input.date), content: renderDocumentFile(meta, body), title });
 }
 

@@ -20,3 +20,17 @@ export function detectLanguage(text: string): Language | null {
   if (KAZAKH_LETTERS.test(text)) return 'kk';
   return KAZAKH_WORDS.test(text) && !RUSSIAN_ONLY_LETTERS.test(text) ? 'kk' : 'ru';
 }
+
+/**
+ * The language of a whole document: the language most of its letters are in, judged paragraph by
+ * paragraph, so one Kazakh name in a Russian article does not make the article Kazakh.
+ */
+export function detectDocumentLanguage(text: string): Language | null {
+  const letters = new Map<Language, number>();
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const language = detectLanguage(paragraph);
+    if (language) letters.set(language, (letters.get(language) ?? 0) + (paragraph.match(/\p{L}/gu)?.length ?? 0));
+  }
+  const ranked = [...letters].sort((a, b) => b[1] - a[1]);
+  return ranked[0]?.[0] ?? null;
+}

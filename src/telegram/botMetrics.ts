@@ -63,5 +63,6 @@ export function timedAdmin(admin: CorpusAdmin, metrics: BotMetrics): CorpusAdmin
     reindex: async (onProgress) => timed('reindex', await admin.reindex(onProgress)),
     addDocument: async (document, onProgress) => timed('add', await admin.addDocument(document, onProgress)),
     removeDocument: async (id, onProgress) => timed('remove', await admin.removeDocument(id, onProgress)),
+    addLink: async (link, onProgress) => timed('add', await admin.addLink(link, onProgress)),
   };
 }

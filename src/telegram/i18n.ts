@@ -1,4 +1,6 @@
 import type { PeriodTotals, QuestionGroup, RatedAnswer } from '../usage/usageLog.js';
+import type { RejectionReason } from '../corpus/document.js';
+import type { FetchRefusalReason } from '../corpus/extract/safeFetch.js';
 import type { ChangeSummary, DocumentSummary } from './services.js';
 import { en } from './locales/en.js';
 import { kk } from './locales/kk.js';
@@ -25,7 +27,7 @@ export interface StatsView {
  */
 export interface Strings {
   /** plain: command descriptions for setMyCommands. */
-  commands: Record<'start' | 'help' | 'sources' | 'ask' | 'reindex' | 'docs' | 'remove' | 'stats' | 'unanswered' | 'feedback', string>;
+  commands: Record<'start' | 'help' | 'sources' | 'ask' | 'reindex' | 'docs' | 'remove' | 'stats' | 'unanswered' | 'feedback' | 'add', string>;
   intro(documents: number): string;
   introEmpty: string;
   examples: string;
@@ -63,6 +65,8 @@ export interface Strings {
   uploadStarting(fileName: string): string;
   uploadDownloadFailed: string;
   uploadAdded(title: string, passages: number, seconds: number): string;
+  /** /add <url>, and the reasons a link or an extracted file is refused. */
+  link: LinkStrings;
   removeUsage: string;
   removeNotFound(id: string): string;
   removeConfirm(title: string, id: string): string;
@@ -106,6 +110,16 @@ export interface Strings {
   inlineOpenChat: string;
   inlineSampleDescription: string;
   inlineAnswerButton: string;
+}
+
+/** Strings for adding documents by link and for the refusals of PDF and Word uploads. */
+export interface LinkStrings {
+  usage: string;
+  starting(url: string): string;
+  /** Why a link was not fetched; `url` is the link as the admin sent it. */
+  refused(reason: FetchRefusalReason, url: string): string;
+  /** Rejections of extracted sources worded in the admin's language; undefined: show the port's message. */
+  rejected(reason: RejectionReason): string | undefined;
 }
 
 export type Lang = 'en' | 'ru' | 'kk';

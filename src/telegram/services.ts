@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import type { Rejection } from '../corpus/document.js';
+import type { FetchRefusal } from '../corpus/extract/safeFetch.js';
 
 /**
  * The ports the bot needs. `src/main.ts` implements them over the question-answering core, and the
@@ -49,9 +50,18 @@ export type AddDocumentOutcome =
 
 export type RemoveDocumentOutcome = { status: 'busy' } | { status: 'not-found' } | ({ status: 'removed'; document: DocumentSummary } & ChangeSummary);
 
+/** Adding a link can also end before anything is read: the link itself was refused (see fetchSafely). */
+export type AddLinkOutcome = AddDocumentOutcome | { status: 'refused'; refusal: FetchRefusal };
+
+export interface NewLink {
+  url: string;
+  title?: string;
+  addedBy: string;
+}
+
 export interface NewDocument {
   bytes: Uint8Array;
-  /** As sent by the user: used only to choose the format (.txt, .md, .html), never as a path. */
+  /** As sent by the user: used only to choose the format (.txt, .md, .html, .pdf, .docx), never as a path. */
   fileName: string;
   title?: string;
   addedBy: string;
@@ -63,4 +73,6 @@ export interface CorpusAdmin {
   reindex(onProgress?: Progress): Promise<ReindexOutcome>;
   addDocument(document: NewDocument, onProgress?: Progress): Promise<AddDocumentOutcome>;
   removeDocument(id: string, onProgress?: Progress): Promise<RemoveDocumentOutcome>;
+  /** Fetches a page, PDF or Word file and adds it with the url it was found at. */
+  addLink(link: NewLink, onProgress?: Progress): Promise<AddLinkOutcome>;
 }

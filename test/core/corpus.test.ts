@@ -94,7 +94,7 @@ describe('front matter', () => {
     ['no front matter', 'Just text.\n---\n', {}, 'Just text.\n---\n'],
     ['bare values, a colon inside one', '---\ntitle: Kazakhstan: January\npublisher:  ACCA \n---\nBody', { title: 'Kazakhstan: January', publisher: 'ACCA' }, 'Body'],
     ['CRLF fences', '---\r\ntitle: "T"\r\n---\r\nBody\r\n', { title: 'T' }, 'Body\r\n'],
-    ['comments, blank lines, unknown keys and empty values', '---\n# a comment\n\nauthor: X\ntitle: T\nurl:\n---\nB', { title: 'T' }, 'B'],
+    ['comments, blank lines, unknown keys and empty values', '---\n# a comment\n\neditor: X\ntitle: T\nurl:\n---\nB', { title: 'T' }, 'B'],
     ['a closing fence at the end of the file', '---\ntitle: T\n---', { title: 'T' }, ''],
   ])('parses %s', (_, source, meta, body) => {
     expect(parseFrontMatter(source)).toEqual({ meta, body });

@@ -9,7 +9,7 @@ const edits = (h: ReturnType<typeof createHarness>) => h.sent('editMessageText')
 
 let server: FileServer;
 let apiRoot: string;
-let files: Map<string, string>;
+let files: FileServer['files'];
 let fileRequests: string[];
 
 beforeAll(async () => {

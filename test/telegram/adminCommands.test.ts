@@ -91,7 +91,7 @@ describe('command menus', () => {
     const groupRu = calls.find((p) => p.scope.type === 'all_group_chats' && p.language_code === 'ru')!;
     expect(groupRu.commands[0]).toEqual({ command: 'ask', description: 'Вопрос в группе: /ask <вопрос>' });
     const adminKk = calls.find((p) => p.scope.type === 'chat' && p.scope.chat_id === ADMIN_ID && p.language_code === 'kk')!;
-    expect(names(adminKk)).toEqual(['start', 'help', 'sources', 'reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback']);
+    expect(names(adminKk)).toEqual(['start', 'help', 'sources', 'reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback', 'add']);
     expect(calls.filter((p) => names(p).includes('reindex')).every((p) => p.scope.type === 'chat')).toBe(true);
   });
 });

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 /** Stands in for the Bot API file endpoint (`/file/bot<token>/<path>`): serves whatever the test puts in `files`. */
 export interface FileServer {
   apiRoot: string;
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
   requests: string[];
   close(): Promise<void>;
 }
 
 export async function startFileServer(): Promise<FileServer> {
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');

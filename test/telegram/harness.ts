@@ -4,9 +4,11 @@ import type { Answer, Quote } from '../../src/answer/answer.js';
 import { type CreateBotDeps, type QantarBot, createBot } from '../../src/telegram/createBot.js';
 import type {
   AddDocumentOutcome,
+  AddLinkOutcome,
   CorpusAdmin,
   DocumentSummary,
   NewDocument,
+  NewLink,
   Progress,
   QuestionService,
   ReindexOutcome,
@@ -102,6 +104,8 @@ export class FakeAdmin implements CorpusAdmin {
   /** The progress callback of the running job, for the test to call. */
   progress: Progress | undefined;
   addOutcome: AddDocumentOutcome = { status: 'added', document: { ...DOCS[0]!, id: 'new', title: 'New doc', passages: 42 }, ...CHANGE, seconds: 3.1 };
+  /** What addLink answers; undefined: the same as addDocument. */
+  linkOutcome: AddLinkOutcome | undefined;
   #release: (() => void) | undefined;
 
   finishJob(): void {
@@ -118,6 +122,12 @@ export class FakeAdmin implements CorpusAdmin {
     this.calls.push({ method: 'addDocument', arg: document });
     await this.#run(onProgress);
     return this.addOutcome;
+  }
+
+  async addLink(link: NewLink, onProgress?: Progress): Promise<AddLinkOutcome> {
+    this.calls.push({ method: 'addLink', arg: link });
+    await this.#run(onProgress);
+    return this.linkOutcome ?? this.addOutcome;
   }
 
   async removeDocument(id: string, onProgress?: Progress): Promise<RemoveDocumentOutcome> {

@@ -15,7 +15,7 @@ function render(t: Strings): Record<string, string> {
   const day = { questions: 1200, answered: 800, probably: 100, abstained: 300, up: 40, down: 2 };
   const totals = { today: day, week: day, all: day };
   const quote = { documentId: 'acca', start: 0, end: 7, score: 0.8, text: '<Title>' };
-  const samples: { [K in keyof Strings]?: () => string } = {
+  const samples: { [K in keyof Strings]?: () => string } & Record<string, () => string> = {
     intro: () => t.intro(3),
     helpUsage: () => t.helpUsage('QantarBot'),
     sourcesHeader: () => t.sourcesHeader(3),
@@ -29,6 +29,9 @@ function render(t: Strings): Record<string, string> {
     uploadTooLarge: () => t.uploadTooLarge(2 * 1024 * 1024),
     uploadStarting: () => t.uploadStarting('<a>.txt'),
     uploadAdded: () => t.uploadAdded('<Title>', 42, 3.1),
+    'link.starting': () => t.link.starting('https://x.example/?a=<Title>'),
+    'link.refused': () => t.link.refused('internal-address', 'http://<Title>/'),
+    'link.rejected': () => t.link.rejected('no-text-layer') ?? '',
     removeNotFound: () => t.removeNotFound('<id>'),
     removeConfirm: () => t.removeConfirm('<Title>', 'id'),
     removing: () => t.removing('<Title>'),
@@ -50,7 +53,7 @@ function render(t: Strings): Record<string, string> {
     keyPaths(t).map((path) => {
       const [head, tail] = path.split('.') as [keyof Strings, string | undefined];
       const entry = tail ? (t[head] as Record<string, string>)[tail] : t[head];
-      return [path, typeof entry === 'function' ? samples[head]!() : (entry as string)];
+      return [path, typeof entry === 'function' ? (samples[path] ?? samples[head])!() : (entry as string)];
     }),
   );
 }

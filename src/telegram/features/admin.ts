@@ -9,11 +9,12 @@ import { adminReportsFeature, persistedTotals } from './adminReports.js';
 import { removeFeature } from './adminRemove.js';
 import { uploadFeature } from './adminUpload.js';
 import { forwardFeature } from './adminForward.js';
+import { addLinkFeature } from './adminAddUrl.js';
 
 /** Commands registered for admins (setMyCommands) and guarded here. */
-export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback'] as const;
+export const ADMIN_COMMANDS = ['reindex', 'docs', 'remove', 'stats', 'unanswered', 'feedback', 'add'] as const;
 
-/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback, uploads and forwarded posts, all for admins only. */
+/** Corpus administration and reports: /reindex, /docs, /remove, /stats, /unanswered, /feedback, uploads, /add <url> and forwarded posts, all for admins only. */
 export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('reindex', adminOnly(deps, 'reindex'), (ctx) => startReindex(ctx, deps));
@@ -28,6 +29,7 @@ export function adminFeature(deps: FeatureDeps): Composer<BotContext> {
   composer.use(adminReportsFeature(deps));
   composer.use(removeFeature(deps));
   composer.use(uploadFeature(deps));
+  composer.use(addLinkFeature(deps));
   composer.use(forwardFeature(deps));
   return composer;
 }

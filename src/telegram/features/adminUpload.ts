@@ -6,12 +6,12 @@ import { downloadFile } from '../download.js';
 import type { Strings } from '../i18n.js';
 import { type ProgressMessage, progressOptions, progressReporter, sendProgress } from '../progress.js';
 import type { AddDocumentOutcome } from '../services.js';
-import { escapeHtml } from '../html.js';
+import { rejectionText } from './adminAddUrl.js';
 import { adminOnly } from './adminGuard.js';
 
 /**
  * A document sent to the bot in a private chat is a corpus upload; only admins may make one.
- * The caption, when present, becomes the title. Format checks (.txt/.md/.html) belong to the
+ * The caption, when present, becomes the title. Format checks (.txt/.md/.html/.pdf/.docx) belong to the
  * CorpusAdmin port, whose rejection message is shown as it is.
  */
 export function uploadFeature(deps: FeatureDeps): Composer<BotContext> {
@@ -56,8 +56,8 @@ async function addUpload(ctx: BotContext, deps: FeatureDeps, document: Document,
 
 function uploadText(t: Strings, outcome: AddDocumentOutcome): string {
   if (outcome.status === 'busy') return t.busy;
-  // The port words rejections for people ("notes.pdf is not a supported type"); show them exactly, escaped.
-  if (outcome.status === 'rejected') return escapeHtml(outcome.rejection.message);
+  // The port words rejections for people ("notes.xls is not a supported type"); a scan, a password or a zip bomb in the admin's language.
+  if (outcome.status === 'rejected') return rejectionText(t, outcome.rejection);
   return t.uploadAdded(outcome.document.title, outcome.document.passages, outcome.seconds);
 }
 

@@ -1,5 +1,7 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
+import type { RejectionReason } from '../../corpus/document.js';
+import type { FetchRefusalReason } from '../../corpus/extract/safeFetch.js';
 import type { Strings } from '../i18n.js';
 import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
@@ -7,6 +9,25 @@ import { numberFormatter, percent, uptime } from './numbers.js';
 const { n, s, size } = numberFormatter('en', { kb: 'KB', mb: 'MB' });
 const totals = totalsLine(n, { questions: (count) => plural(count, 'question'), answered: 'answered', probably: '“probably”', abstained: 'abstained' });
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
+const STAGES: Record<string, string> = { embed: 'Embedding', downloading: 'Downloading, KB', reading: 'Reading pages' };
+const LINK_REFUSALS: Record<FetchRefusalReason, string> = {
+  'bad-url': 'that does not look like a link.',
+  scheme: 'only http and https links can be fetched.',
+  'internal-address': 'it leads to a local or internal network address, and such links are refused for safety.',
+  'too-many-redirects': 'it redirects more than 5 times.',
+  'too-large': 'the file is larger than the upload limit.',
+  timeout: 'the site did not answer within 15 seconds.',
+  'http-status': 'the site answered with an error.',
+  'content-type': 'only web pages, PDF, plain text and Word (.docx) files can be added.',
+  unreachable: 'the site could not be reached.',
+};
+const EXTRACT_REJECTIONS: Partial<Record<RejectionReason, string>> = {
+  'no-text-layer': 'This PDF has no text to read (scanned pages are not supported).',
+  encrypted: 'This file is password-protected. Please send a copy without the password.',
+  'zip-bomb': 'This file unpacks to far more than a document could, so I did not open it.',
+  'no-article': 'I found no article text on that page.',
+  unreadable: 'I could not read this file; it may be damaged.',
+};
 
 export const en: Strings = {
   commands: {
@@ -20,6 +41,7 @@ export const en: Strings = {
     stats: 'Admin: index and usage statistics',
     unanswered: 'Admin: frequent questions without an answer or with a 👎: /unanswered [days]',
     feedback: 'Admin: worst-rated answers: /feedback [days]',
+    add: 'Admin: add a web page, PDF or Word file by link: /add <url>',
   },
   intro: (documents) =>
     `I answer questions about the January 2022 events in Kazakhstan, only with verbatim quotes from ${plural(documents, 'document')}:`,
@@ -55,7 +77,7 @@ export const en: Strings = {
   busy: 'A corpus change is already running. Try again when it has finished.',
   reindexStarting: 'Reindexing: reading the corpus…',
   progress: (stage, done, total, eta) => {
-    const label = stage === 'embed' ? 'Embedding' : `${stage[0]?.toUpperCase() ?? ''}${stage.slice(1)}`;
+    const label = STAGES[stage] ?? `${stage[0]?.toUpperCase() ?? ''}${stage.slice(1)}`;
     const left = eta === undefined ? '' : `, ~${n(Math.ceil(eta))} s left`;
     return `${escapeHtml(label)} ${n(done)} / ${n(total)} (${percent(done, total)}%)${left}`;
   },
@@ -65,6 +87,12 @@ export const en: Strings = {
   uploadStarting: (file) => `Adding ${escapeHtml(file)}…`,
   uploadDownloadFailed: 'I could not download that file from Telegram. Please send it again.',
   uploadAdded: (title, passages, seconds) => `Added ‘${escapeHtml(title)}’: ${plural(passages, 'passage')}, ${s(seconds)} s`,
+  link: {
+    usage: `Write the link after the command, e.g. ${code('/add https://example.org/news/almaty')}. A web page, a PDF or a Word (.docx) file.`,
+    starting: (url) => `Fetching ${escapeHtml(url)}…`,
+    refused: (reason, url) => `I did not fetch ${escapeHtml(url)}: ${LINK_REFUSALS[reason]}`,
+    rejected: (reason) => EXTRACT_REJECTIONS[reason],
+  },
   removeUsage: `Write the document id after the command, e.g. ${code('/remove 000_ce937058a360aa29')}. Send /docs for the ids.`,
   removeNotFound: (id) => `There is no document with the id ${code(id)}. Send /docs for the ids.`,
   removeConfirm: (title, id) => `Remove ‘${escapeHtml(title)}’ (${code(id)}) from the corpus?`,

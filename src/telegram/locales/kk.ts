@@ -1,5 +1,7 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
+import type { RejectionReason } from '../../corpus/document.js';
+import type { FetchRefusalReason } from '../../corpus/extract/safeFetch.js';
 import type { Strings } from '../i18n.js';
 import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
@@ -10,7 +12,25 @@ const LANGUAGE_STEMS: Record<string, string> = { en: 'ағылшын', ru: 'ор
 // Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
 const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
 const totals = totalsLine(n, { questions: (count) => `${n(count)} сұрақ`, answered: 'жауаппен', probably: '«мүмкін»', abstained: 'жауапсыз' });
-const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу' };
+const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу', downloading: 'Жүктеп алу, КБ', reading: 'Беттерді оқу' };
+const LINK_REFUSALS: Record<FetchRefusalReason, string> = {
+  'bad-url': 'бұл сілтемеге ұқсамайды.',
+  scheme: 'тек http және https сілтемелері жүктеледі.',
+  'internal-address': 'ол жергілікті немесе ішкі желі мекенжайына апарады, қауіпсіздік үшін мұндай сілтемелерге тыйым салынған.',
+  'too-many-redirects': 'ол 5 реттен көп қайта бағыттайды.',
+  'too-large': 'файл жүктеу шегінен үлкен.',
+  timeout: 'сайт 15 секунд ішінде жауап бермеді.',
+  'http-status': 'сайт қатемен жауап берді.',
+  'content-type': 'тек веб-беттерді, PDF, қарапайым мәтінді және Word (.docx) файлдарын қосуға болады.',
+  unreachable: 'сайтқа қосылу мүмкін болмады.',
+};
+const EXTRACT_REJECTIONS: Partial<Record<RejectionReason, string>> = {
+  'no-text-layer': 'Бұл PDF-те оқитын мәтін жоқ (сканерленген беттерге қолдау көрсетілмейді).',
+  encrypted: 'Файл құпиясөзбен қорғалған. Құпиясөзсіз көшірмесін жіберіңіз.',
+  'zip-bomb': 'Файл құжат ала алатыннан әлдеқайда үлкен көлемге ашылады, сондықтан мен оны ашпадым.',
+  'no-article': 'Бұл бетте мақала мәтінін таппадым.',
+  unreadable: 'Файлды оқу мүмкін болмады; ол зақымдалған болуы мүмкін.',
+};
 
 export const kk: Strings = {
   commands: {
@@ -24,6 +44,7 @@ export const kk: Strings = {
     stats: 'Әкімші: индекс пен сұрақтар статистикасы',
     unanswered: 'Әкімші: жауапсыз немесе 👎 алған жиі сұрақтар: /unanswered [күн]',
     feedback: 'Әкімші: ең төмен бағаланған жауаптар: /feedback [күн]',
+    add: 'Әкімші: сілтеме бойынша бетті, PDF немесе Word файлын қосу: /add <url>',
   },
   intro: (documents) =>
     `Мен Қазақстандағы 2022 жылғы қаңтар оқиғалары туралы сұрақтарға тек ${n(documents)} құжаттан алынған сөзбе-сөз дәйексөздермен жауап беремін:`,
@@ -70,6 +91,12 @@ export const kk: Strings = {
   uploadStarting: (file) => `${escapeHtml(file)} қосып жатырмын…`,
   uploadDownloadFailed: 'Файлды Telegram-нан жүктеп ала алмадым. Қайта жіберіңіз.',
   uploadAdded: (title, count, seconds) => `«${escapeHtml(title)}» қосылды: ${n(count)} үзінді, ${s(seconds)} с`,
+  link: {
+    usage: `Командадан кейін сілтемені жазыңыз, мысалы ${code('/add https://example.org/news/almaty')}. Веб-бет, PDF немесе Word (.docx) файлы болады.`,
+    starting: (url) => `${escapeHtml(url)} жүктелуде…`,
+    refused: (reason, url) => `${escapeHtml(url)} сілтемесін жүктемедім: ${LINK_REFUSALS[reason]}`,
+    rejected: (reason) => EXTRACT_REJECTIONS[reason],
+  },
   removeUsage: `Командадан кейін құжат id-ін жазыңыз, мысалы ${code('/remove 000_ce937058a360aa29')}. Id тізімі — /docs.`,
   removeNotFound: (id) => `${code(id)} id-і бар құжат жоқ. Id тізімі — /docs.`,
   removeConfirm: (title, id) => `«${escapeHtml(title)}» (${code(id)}) корпустан жойылсын ба?`,

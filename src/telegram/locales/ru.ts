@@ -1,5 +1,7 @@
 import { languageNames } from '../../answer/questionLanguage.js';
 import { bold, code, escapeHtml } from '../html.js';
+import type { RejectionReason } from '../../corpus/document.js';
+import type { FetchRefusalReason } from '../../corpus/extract/safeFetch.js';
 import type { Strings } from '../i18n.js';
 import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
@@ -13,7 +15,25 @@ const days_ = (count: number) => `${n(count)} ${ruPlural(count, 'день', 'д�
 const docs = (count: number) => `${n(count)} ${ruPlural(count, 'документ', 'документа', 'документов')}`;
 const docsFrom = (count: number) => `${n(count)} ${ruPlural(count, 'документа', 'документов', 'документов')}`;
 const passages = (count: number) => `${n(count)} ${ruPlural(count, 'фрагмент', 'фрагмента', 'фрагментов')}`;
-const STAGES: Record<string, string> = { embed: 'Векторизация', load: 'Загрузка', write: 'Запись' };
+const STAGES: Record<string, string> = { embed: 'Векторизация', load: 'Загрузка', write: 'Запись', downloading: 'Скачивание, КБ', reading: 'Чтение страниц' };
+const LINK_REFUSALS: Record<FetchRefusalReason, string> = {
+  'bad-url': 'это не похоже на ссылку.',
+  scheme: 'загружаются только ссылки http и https.',
+  'internal-address': 'она ведёт на локальный или внутренний адрес сети, а такие ссылки запрещены из соображений безопасности.',
+  'too-many-redirects': 'она перенаправляет больше 5 раз.',
+  'too-large': 'файл больше допустимого размера загрузки.',
+  timeout: 'сайт не ответил за 15 секунд.',
+  'http-status': 'сайт ответил ошибкой.',
+  'content-type': 'добавлять можно только веб-страницы, PDF, простой текст и файлы Word (.docx).',
+  unreachable: 'не удалось связаться с сайтом.',
+};
+const EXTRACT_REJECTIONS: Partial<Record<RejectionReason, string>> = {
+  'no-text-layer': 'В этом PDF нет текста для чтения (сканированные страницы не поддерживаются).',
+  encrypted: 'Файл защищён паролем. Пришлите, пожалуйста, копию без пароля.',
+  'zip-bomb': 'Файл распаковывается в гораздо больший объём, чем может занимать документ, поэтому я его не открыл.',
+  'no-article': 'На этой странице я не нашёл текста статьи.',
+  unreadable: 'Не удалось прочитать файл; возможно, он повреждён.',
+};
 
 export const ru: Strings = {
   commands: {
@@ -27,6 +47,7 @@ export const ru: Strings = {
     stats: 'Админ: статистика индекса и вопросов',
     unanswered: 'Админ: частые вопросы без ответа или с 👎: /unanswered [дни]',
     feedback: 'Админ: ответы с худшими оценками: /feedback [дни]',
+    add: 'Админ: добавить страницу, PDF или файл Word по ссылке: /add <url>',
   },
   intro: (documents) =>
     `Я отвечаю на вопросы о январских событиях 2022 года в Казахстане только дословными цитатами из ${docsFrom(documents)}:`,
@@ -73,6 +94,12 @@ export const ru: Strings = {
   uploadStarting: (file) => `Добавляю ${escapeHtml(file)}…`,
   uploadDownloadFailed: 'Не удалось скачать файл из Telegram. Пожалуйста, отправьте его ещё раз.',
   uploadAdded: (title, count, seconds) => `Добавлен «${escapeHtml(title)}»: ${passages(count)}, ${s(seconds)} с`,
+  link: {
+    usage: `Напишите ссылку после команды, например ${code('/add https://example.org/news/almaty')}. Подойдёт веб-страница, PDF или файл Word (.docx).`,
+    starting: (url) => `Загружаю ${escapeHtml(url)}…`,
+    refused: (reason, url) => `Я не стал загружать ${escapeHtml(url)}: ${LINK_REFUSALS[reason]}`,
+    rejected: (reason) => EXTRACT_REJECTIONS[reason],
+  },
   removeUsage: `Напишите id документа после команды, например ${code('/remove 000_ce937058a360aa29')}. Список id — /docs.`,
   removeNotFound: (id) => `Документа с id ${code(id)} нет. Список id — /docs.`,
   removeConfirm: (title, id) => `Удалить «${escapeHtml(title)}» (${code(id)}) из корпуса?`,
