@@ -14,6 +14,7 @@ import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
 import type { ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
 import { openUsageLog } from './usage/openUsageLog.js';
+import { openSqliteInbox } from './storage/sqliteInbox.js';
 
 /** Everything a front end (CLI, eval, bench, bot) needs, wired once. */
 export interface Qantar {
@@ -110,7 +111,8 @@ async function runBot(): Promise<void> {
   // Loaded here so the CLI tools never pay for importing grammY and its plugins.
   const { startBot } = await import('./telegram/startBot.js');
   const embedQuestions = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
-  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }) });
+  const openInbox = config.inbox ? () => openSqliteInbox(config.databasePath) : undefined;
+  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }), openInbox });
 }
 
 function isEntryPoint(): boolean {

@@ -17,6 +17,8 @@ export interface BotLimits {
 export class Counters {
   answered = 0;
   abstained = 0;
+  /** Updates found unanswered at start (after a crash) and answered then; undefined with INBOX=off. */
+  recovered: number | undefined;
 
   record(answer: Answer): void {
     if (answer.answered) this.answered += 1;

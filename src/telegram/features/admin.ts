@@ -61,6 +61,7 @@ function statsView(deps: FeatureDeps): Omit<StatsView, 'totals'> {
     uptimeSeconds: (deps.now() - deps.startedAt) / 1000,
     answered: deps.counters.answered,
     abstained: deps.counters.abstained,
+    recovered: deps.counters.recovered,
   };
 }
 

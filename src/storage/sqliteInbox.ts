@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { InboxStore, ReceivedUpdate } from './inboxStore.js';
+import { openWritableDatabase } from './sqliteStore.js';
+
+/**
+ * The inbox over its own connection to the bot's database. Its own, because durability is set per
+ * connection: FULL syncs every commit, so an update written here survives power loss as well as a
+ * killed process, while the question log keeps NORMAL. The busy timeout is short: a locked file
+ * must cost durability, never an answer's speed.
+ */
+export function openSqliteInbox(file: string, busyTimeoutMs = 50): InboxStore {
+  const db = openWritableDatabase(file, busyTimeoutMs);
+  try {
+    db.pragma('synchronous = FULL');
+    return new SqliteInbox(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class SqliteInbox implements InboxStore {
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement;
+  readonly #done: Database.Statement;
+  readonly #writeBatch: Database.Transaction<(botId: number, updates: readonly ReceivedUpdate[]) => Set<number>>;
+  readonly #markBatch: Database.Transaction<(botId: number, updateIds: readonly number[], at: number) => void>;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#insert = db.prepare(`INSERT INTO inbox (bot_id, update_id, received_at, update_json, state)
+      VALUES (?, ?, ?, ?, 'received') ON CONFLICT (bot_id, update_id) DO NOTHING`);
+    this.#done = db.prepare(`UPDATE inbox SET state = 'done', done_at = ?, update_json = NULL WHERE bot_id = ? AND update_id = ?`);
+    this.#writeBatch = db.transaction((botId: number, updates: readonly ReceivedUpdate[]) => {
+      const fresh = new Set<number>();
+      for (const { updateId, receivedAt, json } of updates) {
+        if (this.#insert.run(botId, updateId, receivedAt, json).changes > 0) fresh.add(updateId);
+      }
+      return fresh;
+    });
+    this.#markBatch = db.transaction((botId: number, updateIds: readonly number[], at: number) => {
+      for (const updateId of updateIds) this.#done.run(at, botId, updateId);
+    });
+  }
+
+  receive(botId: number, updates: readonly ReceivedUpdate[]): Set<number> {
+    return updates.length === 0 ? new Set() : this.#writeBatch.immediate(botId, updates);
+  }
+
+  markDone(botId: number, updateIds: readonly number[], at: number): void {
+    if (updateIds.length > 0) this.#markBatch.immediate(botId, updateIds, at);
+  }
+
+  pending(botId: number): ReceivedUpdate[] {
+    return this.#db
+      .prepare(`SELECT update_id AS updateId, received_at AS receivedAt, update_json AS json FROM inbox
+        WHERE bot_id = ? AND state = 'received' ORDER BY update_id`)
+      .all(botId) as ReceivedUpdate[];
+  }
+
+  prune(before: number): number {
+    return this.#db.prepare(`DELETE FROM inbox WHERE state = 'done' AND done_at < ?`).run(before).changes;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import type { InboxStore, ReceivedUpdate } from '../storage/inboxStore.js';
+import { WriteBehind } from '../storage/writeBehind.js';
+
+export interface IncomingUpdate {
+  update_id: number;
+}
+
+/** What `admit` lets through: updates to handle now, and whether they are on disk. */
+export interface Admission<U> {
+  fresh: U[];
+  /** False when the database could not be written: the updates are handled from memory only. */
+  durable: boolean;
+}
+
+export interface InboxCounts {
+  /** Received and not yet done, in this process. */
+  pending: number;
+  /** Updates found unfinished at start and handled again. */
+  recovered: number;
+  /** Inbox writes that failed (locked, full or corrupt database), each batch counted once. */
+  writeFailures: number;
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The durable inbox between Telegram and the handlers. An update is admitted once: it is written
+ * (with its batch, in one transaction) before the caller confirms it to Telegram, handled, and
+ * marked done. One seen before, in this process or in the database, is not admitted again.
+ * Without a store, or while the store fails, updates are still admitted, from memory: losing
+ * durability must never lose an answer.
+ */
+export class DurableInbox<U extends IncomingUpdate> {
+  readonly #inFlight = new Set<number>();
+  readonly #doneMarks: WriteBehind<number>;
+  #recovered = 0;
+  #writeFailures = 0;
+  #lastWarning = Number.NEGATIVE_INFINITY;
+  #unwarned = 0;
+  #retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: InboxStore | undefined,
+    private readonly botId: number,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Done marks go out with the next turn of the event loop, many in one transaction; a failed
+    // batch stays queued and is retried, so a lock that passes leaves no update to be answered twice.
+    this.#doneMarks = new WriteBehind(
+      (ids) => this.store?.markDone(this.botId, ids, this.now()),
+      (error) => {
+        this.#failed(error);
+        this.#retry ??= setTimeout(() => ((this.#retry = undefined), this.#doneMarks.flush()), 1000).unref();
+      },
+    );
+  }
+
+  /** Updates received before a crash and not done, oldest first; they count as in flight. */
+  recover(): U[] {
+    let rows: ReceivedUpdate[] = [];
+    try {
+      rows = this.store?.pending(this.botId) ?? [];
+    } catch (error) {
+      this.#failed(error);
+    }
+    const updates = rows.map((row) => JSON.parse(row.json) as U);
+    for (const update of updates) this.#inFlight.add(update.update_id);
+    this.#recovered += updates.length;
+    return updates;
+  }
+
+  /** Writes the batch, then returns the updates not seen before. Call before confirming the batch. */
+  admit(updates: readonly U[]): Admission<U> {
+    const unseen = updates.filter((update) => !this.#inFlight.has(update.update_id));
+    const all = () => new Set(unseen.map((update) => update.update_id));
+    let admitted: Set<number>;
+    let durable = this.store !== undefined;
+    try {
+      const at = this.now();
+      admitted = this.store?.receive(this.botId, unseen.map((u) => ({ updateId: u.update_id, receivedAt: at, json: JSON.stringify(u) }))) ?? all();
+    } catch (error) {
+      this.#failed(error);
+      admitted = all();
+      durable = false;
+    }
+    const fresh = unseen.filter((update) => admitted.has(update.update_id));
+    for (const update of fresh) this.#inFlight.add(update.update_id);
+    return { fresh, durable };
+  }
+
+  /** The update was answered, or the bot decided to send nothing. */
+  done(updateId: number): void {
+    if (this.#inFlight.delete(updateId) && this.store) this.#doneMarks.push(updateId);
+  }
+
+  /** Forgets done updates older than a day: long enough to recognise any redelivery. */
+  prune(): number {
+    try {
+      return this.store?.prune(this.now() - DAY_MS) ?? 0;
+    } catch (error) {
+      this.#failed(error);
+      return 0;
+    }
+  }
+
+  get counts(): InboxCounts {
+    return { pending: this.#inFlight.size, recovered: this.#recovered, writeFailures: this.#writeFailures };
+  }
+
+  close(): void {
+    clearTimeout(this.#retry);
+    this.#doneMarks.flush();
+    this.store?.close();
+  }
+
+  /** The database could not be opened at all: counted and logged like a failed write. */
+  unavailable(error: unknown): void {
+    this.#failed(error);
+  }
+
+  /** Counted every time, logged at most once a minute: a locked file fails every batch. */
+  #failed(error: unknown): void {
+    this.#writeFailures += 1;
+    this.#unwarned += 1;
+    if (this.now() - this.#lastWarning < MINUTE_MS) return;
+    this.logger.error({ err: error, failures: this.#unwarned }, 'inbox write failed; answering from memory, updates in flight are not durable');
+    this.#lastWarning = this.now();
+    this.#unwarned = 0;
+  }
+}
