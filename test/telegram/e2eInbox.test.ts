@@ -1,0 +1,251 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Update } from 'grammy/types';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { freePort } from './fileServer.js';
+import { type TelegramFront, startTelegramFront } from './telegramFront.js';
+
+/**
+ * The durable inbox through the real process: a few hundred questions, a SIGKILL while replies are
+ * in flight, a restart, and then every question must have exactly one reply. Telegram's side is the
+ * Bot API emulator behind `telegramFront` (which keeps updates until their offset confirms them, and
+ * can hold replies so the kill lands while some are unsent); in webhook mode the test posts the
+ * updates itself and, like Telegram, retries each until it gets 200.
+ */
+const TOKEN = '454545:e2e-inbox-token';
+const SECRET = 'inbox-secret';
+const QUESTIONS = 240;
+/** Replies let through before the rest are held and the bot is killed. */
+const BEFORE_KILL = 40;
+let emulator: TelegramServer;
+let temp: string;
+
+beforeAll(async () => {
+  emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 600 });
+  await emulator.start();
+  temp = await mkdtemp(path.join(tmpdir(), 'qantar-e2e-inbox-'));
+  await cp(path.join(projectRoot, 'corpus'), path.join(temp, 'corpus'), { recursive: true });
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  port: number;
+}
+
+async function startBotProcess(front: TelegramFront, database: string, port: number, webhook = false): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: front.apiRoot,
+      CORPUS_DIR: path.join(temp, 'corpus'),
+      INDEX_DIR: path.join(temp, 'index'),
+      MODELS_DIR: path.join(projectRoot, 'models'),
+      DATABASE_PATH: database,
+      QUESTION_LOG: 'on',
+      LOG_SALT: '',
+      INBOX: 'on',
+      WEBHOOK_URL: webhook ? `http://127.0.0.1:${port}/hook` : '',
+      WEBHOOK_SECRET: SECRET,
+      ADMIN_IDS: '',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      METRICS: 'on',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await vi.waitFor(() => expect(output).toContain('"msg":"bot started"'), { timeout: 60_000, interval: 50 });
+  return { child, output: () => output, exited, port };
+}
+
+async function stopGracefully(bot: Running): Promise<void> {
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited, bot.output()).toBe(0);
+}
+
+let nextUpdateId = 1000;
+function questions(count: number, firstChat: number): Update[] {
+  return Array.from({ length: count }, (_, i) => {
+    const chat = firstChat + i;
+    const text = i % 2 === 0 ? 'How many people were detained?' : `Who won the World Cup number ${i}?`;
+    const update_id = nextUpdateId++;
+    return {
+      update_id,
+      message: {
+        message_id: update_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chat, type: 'private', first_name: 'U' },
+        from: { id: chat, is_bot: false, first_name: 'U', language_code: 'en' },
+        text,
+      },
+    } as Update;
+  });
+}
+
+/** Replies the emulator received, per chat. */
+function repliesPerChat(chats: readonly number[]): Map<number, number> {
+  const counts = new Map(chats.map((chat) => [chat, 0]));
+  for (const stored of emulator.storage.botMessages) {
+    const chat = Number((stored.message as { chat_id: number | string }).chat_id);
+    if (stored.botToken === TOKEN && counts.has(chat)) counts.set(chat, (counts.get(chat) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function doneInInbox(database: string): number {
+  if (!existsSync(database)) return 0;
+  const db = new Database(database, { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM inbox WHERE state = 'done'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function metric(bot: Running, name: string): Promise<number> {
+  const body = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1] ?? Number.NaN);
+}
+
+/**
+ * Lets BEFORE_KILL replies through, holds the rest, waits until the bot has marked every delivered
+ * one done, then kills it: the replies still held were never delivered, so none can arrive twice.
+ * (A reply Telegram has accepted but whose answer the bot has not yet seen is sent again after a
+ * restart; the README says so. This test keeps the kill out of that window to stay deterministic.)
+ */
+async function killMidFlight(bot: Running, front: TelegramFront, database: string): Promise<void> {
+  await vi.waitFor(() => expect(front.forwardedReplies).toBeGreaterThanOrEqual(BEFORE_KILL), { timeout: 60_000, interval: 5 });
+  front.holdReplies();
+  await vi.waitFor(() => expect(front.repliesInFlight).toBe(0), { timeout: 10_000, interval: 5 });
+  await vi.waitFor(() => expect(doneInInbox(database)).toBeGreaterThanOrEqual(front.forwardedReplies), { timeout: 10_000, interval: 20 });
+  bot.child.kill('SIGKILL');
+  expect(await bot.exited).toBeNull();
+  front.release();
+}
+
+/** Once every chat has a reply and the inbox is empty, waits a little longer for any duplicate. */
+async function expectEachAnsweredOnce(bot: Running, chats: readonly number[]): Promise<void> {
+  await vi.waitFor(() => expect([...repliesPerChat(chats).values()].filter((n) => n === 0)).toHaveLength(0), { timeout: 60_000, interval: 100 });
+  await vi.waitFor(async () => expect(await metric(bot, 'qantar_inbox_pending')).toBe(0), { timeout: 10_000, interval: 50 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const counts = [...repliesPerChat(chats).values()];
+  expect(counts.filter((n) => n !== 1), bot.output()).toEqual([]);
+}
+
+describe('SIGKILL with questions in flight, then a restart', () => {
+  it('long polling: every question is answered exactly once', async () => {
+    const front = await startTelegramFront(emulator.config.apiURL);
+    const database = path.join(temp, 'polling.db');
+    const updates = questions(QUESTIONS, 100_000);
+    const chats = updates.map((u) => u.message?.chat.id ?? 0);
+    try {
+      front.push(updates);
+      const first = await startBotProcess(front, database, await freePort());
+      await killMidFlight(first, front, database);
+      // The last batch was written to the inbox but, as far as Telegram knows, never confirmed.
+      expect(front.redeliverLastBatch()).toBeGreaterThan(0);
+
+      const second = await startBotProcess(front, database, await freePort());
+      try {
+        const recovered = Number(/"recovered":(\d+),"msg":"bot started"/.exec(second.output())?.[1]);
+        expect(recovered).toBeGreaterThan(0);
+        await expectEachAnsweredOnce(second, chats);
+        expect(await metric(second, 'qantar_inbox_recovered_total')).toBe(recovered);
+        expect([...front.deliveries.values()].some((n) => n > 1)).toBe(true);
+      } finally {
+        await stopGracefully(second);
+      }
+    } finally {
+      await front.close();
+    }
+  }, 180_000);
+
+  it('webhook: every question is answered exactly once, and redelivered posts are acknowledged, not answered', async () => {
+    const front = await startTelegramFront(emulator.config.apiURL);
+    const database = path.join(temp, 'webhook.db');
+    const port = await freePort();
+    const updates = questions(QUESTIONS, 200_000);
+    const chats = updates.map((u) => u.message?.chat.id ?? 0);
+    try {
+      const first = await startBotProcess(front, database, port, true);
+      const delivering = deliverLikeTelegram(port, updates);
+      await killMidFlight(first, front, database);
+      const second = await startBotProcess(front, database, port, true);
+      try {
+        await delivering;
+        await expectEachAnsweredOnce(second, chats);
+        // Telegram may post an update again when it missed the 200: it is acknowledged and skipped.
+        await deliverLikeTelegram(port, updates);
+        await expectEachAnsweredOnce(second, chats);
+      } finally {
+        await stopGracefully(second);
+      }
+    } finally {
+      await front.close();
+    }
+  }, 180_000);
+});
+
+describe('a locked database', () => {
+  it('keeps answers flowing from memory, logs once and counts the failed writes', async () => {
+    const front = await startTelegramFront(emulator.config.apiURL);
+    const database = path.join(temp, 'locked.db');
+    const bot = await startBotProcess(front, database, await freePort());
+    const other = new Database(database);
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      const updates = questions(60, 300_000);
+      front.push(updates);
+      await expectEachAnsweredOnce(bot, updates.map((u) => u.message?.chat.id ?? 0));
+      expect(await metric(bot, 'qantar_inbox_write_failures_total')).toBeGreaterThan(0);
+      expect(bot.output().match(/inbox write failed/g)).toHaveLength(1);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      await stopGracefully(bot);
+      await front.close();
+    }
+  }, 120_000);
+});
+
+/** Posts every update to the webhook, 20 at a time, each retried until it is answered 200. */
+async function deliverLikeTelegram(port: number, updates: readonly Update[]): Promise<void> {
+  const queue = [...updates];
+  const post = async (update: Update) => {
+    for (;;) {
+      const status = await fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      for (let update = queue.shift(); update; update = queue.shift()) await post(update);
+    }),
+  );
+}
