@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteInbox } from '../../src/storage/sqliteInbox.js';
 import { DurableInbox } from '../../src/telegram/inbox.js';
@@ -108,7 +109,8 @@ describe('the durable inbox', () => {
     writeFileSync(tempFile(), 'not SQLite at all '.repeat(300));
     const { logger, lines } = captureLogger();
     const running = startInbox(() => openSqliteInbox(file), BOT, logger);
-    expect(running.inbox.admit([msg(1)])).toEqual({ fresh: [msg(1)], durable: false });
+    const update: Update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: 'private', first_name: 'U' }, from: { id: 5, is_bot: false, first_name: 'U' }, text: 'q' } };
+    expect(running.inbox.admit([update])).toEqual({ fresh: [update], durable: false });
     expect(running.inbox.counts.writeFailures).toBe(1);
     expect(lines.find((line) => line.msg?.startsWith('inbox write failed'))?.err?.message).toContain(file);
     running.stop();

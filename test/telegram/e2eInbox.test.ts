@@ -7,8 +7,11 @@ import Database from 'better-sqlite3';
 import type { Update } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { projectRoot } from '../../src/config.js';
+import { loadConfig, projectRoot } from '../../src/config.js';
+import { openSqliteInbox } from '../../src/storage/sqliteInbox.js';
+import { startBot } from '../../src/telegram/startBot.js';
 import { freePort } from './fileServer.js';
+import { FakeAdmin, FakeServices } from './harness.js';
 import { type TelegramFront, startTelegramFront } from './telegramFront.js';
 
 /**
@@ -120,9 +123,10 @@ function doneInInbox(database: string): number {
   }
 }
 
-async function metric(bot: Running, name: string): Promise<number> {
+async function metric(bot: Pick<Running, 'port'>, name: string): Promise<number> {
   const body = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1] ?? Number.NaN);
+  const line = body.split('\n').find((l) => l.startsWith(`${name} `));
+  return Number(line?.slice(name.length + 1) ?? Number.NaN);
 }
 
 /**
@@ -142,7 +146,7 @@ async function killMidFlight(bot: Running, front: TelegramFront, database: strin
 }
 
 /** Once every chat has a reply and the inbox is empty, waits a little longer for any duplicate. */
-async function expectEachAnsweredOnce(bot: Running, chats: readonly number[]): Promise<void> {
+async function expectEachAnsweredOnce(bot: Pick<Running, 'port' | 'output'>, chats: readonly number[]): Promise<void> {
   await vi.waitFor(() => expect([...repliesPerChat(chats).values()].filter((n) => n === 0)).toHaveLength(0), { timeout: 60_000, interval: 100 });
   await vi.waitFor(async () => expect(await metric(bot, 'qantar_inbox_pending')).toBe(0), { timeout: 10_000, interval: 50 });
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -223,6 +227,29 @@ describe('a locked database', () => {
       await stopGracefully(bot);
       await front.close();
     }
+  }, 120_000);
+});
+
+describe('flood limits and server errors with the inbox on (in process)', () => {
+  it('300 users while sendMessage fails 25 times with 429 and 15 times with 500: each answered exactly once', async () => {
+    const front = await startTelegramFront(emulator.config.apiURL);
+    const database = path.join(temp, 'flood.db');
+    const port = await freePort();
+    const config = loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: front.apiRoot, LOG_LEVEL: 'silent', PORT: String(port), DATABASE_PATH: database });
+    const bot = await startBot({ config, services: new FakeServices(), admin: new FakeAdmin(), openInbox: () => openSqliteInbox(database) });
+    const updates = questions(300, 400_000);
+    const chats = updates.map((u) => u.message?.chat.id ?? 0);
+    try {
+      front.failReplies([...Array.from({ length: 25 }, () => ({ code: 429, retryAfter: 1 })), ...Array.from({ length: 15 }, () => ({ code: 500 }))]);
+      front.push(updates);
+      await expectEachAnsweredOnce({ port, output: () => '' }, chats);
+      expect(await metric({ port }, 'qantar_telegram_api_errors_total{method="sendMessage",code="429"}')).toBe(25);
+      expect(await metric({ port }, 'qantar_telegram_api_errors_total{method="sendMessage",code="500"}')).toBe(15);
+    } finally {
+      await bot.stop();
+      await front.close();
+    }
+    expect(openSqliteInbox(database).pending(Number(TOKEN.split(':')[0]))).toEqual([]);
   }, 120_000);
 });
 

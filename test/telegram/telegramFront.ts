@@ -21,6 +21,8 @@ export interface TelegramFront {
   holdReplies(): void;
   /** Drops the held calls without delivering them (their sender is dead) and stops holding. */
   release(): void;
+  /** The next sendMessage calls fail with these errors, one each, without reaching the emulator. */
+  failReplies(errors: ReadonlyArray<{ code: number; retryAfter?: number }>): void;
   /** Puts back the last batch served, as Telegram does when its confirmation never arrived. */
   redeliverLastBatch(): number;
   /** How many times each update id was served. */
@@ -36,6 +38,7 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
   let repliesInFlight = 0;
   let holding = false;
   const held: ServerResponse[] = [];
+  const failures: Array<{ code: number; retryAfter?: number }> = [];
   const deliveries = new Map<number, number>();
 
   async function getUpdates(body: { offset?: number; limit?: number; timeout?: number }, res: ServerResponse): Promise<void> {
@@ -68,6 +71,8 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
       if (method === 'getUpdates') return await getUpdates(raw.length > 0 ? JSON.parse(raw.toString()) : {}, res);
       if (method !== 'sendMessage') return await forward(req, raw, res);
       if (holding) return void held.push(res);
+      const failure = failures.shift();
+      if (failure) return void res.writeHead(failure.code, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(failure)));
       forwardedReplies += 1;
       repliesInFlight += 1;
       await forward(req, raw, res).finally(() => (repliesInFlight -= 1));
@@ -90,6 +95,7 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
       holding = false;
       for (const res of held.splice(0)) res.destroy();
     },
+    failReplies: (errors) => void failures.push(...errors),
     redeliverLastBatch: () => {
       const missing = lastBatch.filter((update) => !queue.some((queued) => queued.update_id === update.update_id));
       queue = [...missing, ...queue].sort((a, b) => a.update_id - b.update_id);
@@ -102,4 +108,9 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function errorBody({ code, retryAfter }: { code: number; retryAfter?: number }) {
+  const description = code === 429 ? `Too Many Requests: retry after ${retryAfter}` : 'Internal Server Error';
+  return { ok: false, error_code: code, description, ...(retryAfter === undefined ? {} : { parameters: { retry_after: retryAfter } }) };
 }
