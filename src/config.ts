@@ -61,7 +61,7 @@ const schema = z.object({
   QUESTION_LOG: z.enum(['on', 'off']).default('on'),
   LOG_RETENTION_DAYS: positiveInt(90),
   METRICS: z.enum(['on', 'off']).default('on'),
-  INBOX: z.enum(['on', 'off']).default('on'),
+  INBOX: z.enum(['on', 'sync', 'off']).default('on'),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -85,8 +85,11 @@ export interface Config {
   /** Serve GET /metrics and /healthz on `port`, in polling mode as well as with the webhook. */
   metrics: boolean;
   port: number;
-  /** Write each update to the inbox in DATABASE_PATH before confirming it to Telegram; false with INBOX=off. */
-  inbox: boolean;
+  /**
+   * Write each update to the inbox in DATABASE_PATH before confirming it to Telegram; undefined with
+   * INBOX=off. `sync` (INBOX=sync): every inbox commit is synced to the disk, surviving power loss too.
+   */
+  inbox: { sync: boolean } | undefined;
 }
 
 /** A start-up fault in the environment; its message names the variable so an operator can fix it. */
@@ -129,7 +132,7 @@ function toConfig(raw: RawConfig): Config {
     questionLog: raw.QUESTION_LOG === 'on' ? { salt: raw.LOG_SALT, retentionDays: raw.LOG_RETENTION_DAYS } : undefined,
     metrics: raw.METRICS === 'on',
     port: raw.PORT,
-    inbox: raw.INBOX === 'on',
+    inbox: raw.INBOX === 'off' ? undefined : { sync: raw.INBOX === 'sync' },
   };
 }
 

@@ -111,7 +111,8 @@ async function runBot(): Promise<void> {
   // Loaded here so the CLI tools never pay for importing grammY and its plugins.
   const { startBot } = await import('./telegram/startBot.js');
   const embedQuestions = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
-  const openInbox = config.inbox ? () => openSqliteInbox(config.databasePath) : undefined;
+  const { inbox } = config;
+  const openInbox = inbox ? () => openSqliteInbox(config.databasePath, { sync: inbox.sync }) : undefined;
   await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }), openInbox });
 }
 
