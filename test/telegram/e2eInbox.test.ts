@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import { openSqliteInbox } from '../../src/storage/sqliteInbox.js';
 import { startBot } from '../../src/telegram/startBot.js';
+import { type BotProcess, spawnBotProcess } from './botProcess.js';
 import { freePort } from './fileServer.js';
 import { FakeAdmin, FakeServices } from './harness.js';
 import { type TelegramFront, startTelegramFront } from './telegramFront.js';
@@ -41,42 +41,26 @@ afterAll(async () => {
   if (temp) await rm(temp, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-  port: number;
-}
+type Running = BotProcess & { port: number };
 
 async function startBotProcess(front: TelegramFront, database: string, port: number, webhook = false): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: front.apiRoot,
-      CORPUS_DIR: path.join(temp, 'corpus'),
-      INDEX_DIR: path.join(temp, 'index'),
-      MODELS_DIR: path.join(projectRoot, 'models'),
-      DATABASE_PATH: database,
-      QUESTION_LOG: 'on',
-      LOG_SALT: '',
-      INBOX: 'on',
-      WEBHOOK_URL: webhook ? `http://127.0.0.1:${port}/hook` : '',
-      WEBHOOK_SECRET: SECRET,
-      ADMIN_IDS: '',
-      LOG_LEVEL: 'info',
-      PORT: String(port),
-      METRICS: 'on',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const bot = spawnBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: front.apiRoot,
+    CORPUS_DIR: path.join(temp, 'corpus'),
+    INDEX_DIR: path.join(temp, 'index'),
+    DATABASE_PATH: database,
+    QUESTION_LOG: 'on',
+    LOG_SALT: '',
+    INBOX: 'on',
+    WEBHOOK_URL: webhook ? `http://127.0.0.1:${port}/hook` : '',
+    WEBHOOK_SECRET: SECRET,
+    ADMIN_IDS: '',
+    PORT: String(port),
+    METRICS: 'on',
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await vi.waitFor(() => expect(output).toContain('"msg":"bot started"'), { timeout: 60_000, interval: 50 });
-  return { child, output: () => output, exited, port };
+  await vi.waitFor(() => expect(bot.output()).toContain('"msg":"bot started"'), { timeout: 60_000, interval: 50 });
+  return { ...bot, port };
 }
 
 async function stopGracefully(bot: Running): Promise<void> {
