@@ -13,10 +13,12 @@ export interface ReceivedUpdate {
 export interface InboxStore {
   /** Writes the updates not seen before in one transaction; returns the ids that were new. */
   receive(botId: number, updates: readonly ReceivedUpdate[]): Set<number>;
+  /** Its first reply is about to be sent: from now on a restart must not handle it again. */
+  markReplying(botId: number, updateId: number): void;
   /** Marks updates done, in one transaction, and forgets their content. */
   markDone(botId: number, updateIds: readonly number[], at: number): void;
-  /** Updates received but not done, oldest first. */
-  pending(botId: number): ReceivedUpdate[];
+  /** Updates received and not done, oldest first; `replying` when a reply had been started. */
+  pending(botId: number): Array<ReceivedUpdate & { replying: boolean }>;
   /** Deletes done rows older than `before`; returns how many. */
   prune(before: number): number;
   close(): void;

@@ -38,14 +38,15 @@ export const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX votes_by_time ON votes (voted_at);`,
   // 3: the durable inbox. An update is written here before its offset is confirmed to Telegram (or
-  // before a webhook is answered 200) and marked done once answered. A done row keeps no update,
-  // only its id for a day, so a redelivered update is recognised and not answered twice.
+  // before a webhook is answered 200), marked replying just before its first reply goes out, and done
+  // once answered. A done row keeps no update, only its id for a day, so a redelivered update is
+  // recognised and not answered twice.
   `CREATE TABLE inbox (
      bot_id INTEGER NOT NULL,
      update_id INTEGER NOT NULL,
      received_at INTEGER NOT NULL,
      update_json TEXT,
-     state TEXT NOT NULL CHECK (state IN ('received', 'done')),
+     state TEXT NOT NULL CHECK (state IN ('received', 'replying', 'done')),
      done_at INTEGER,
      PRIMARY KEY (bot_id, update_id)
    ) WITHOUT ROWID;

@@ -30,6 +30,7 @@ class SqliteInbox implements InboxStore {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
   readonly #done: Database.Statement;
+  readonly #replying: Database.Statement;
   readonly #writeBatch: Database.Transaction<(botId: number, updates: readonly ReceivedUpdate[]) => Set<number>>;
   readonly #markBatch: Database.Transaction<(botId: number, updateIds: readonly number[], at: number) => void>;
 
@@ -37,6 +38,7 @@ class SqliteInbox implements InboxStore {
     this.#db = db;
     this.#insert = db.prepare(`INSERT INTO inbox (bot_id, update_id, received_at, update_json, state)
       VALUES (?, ?, ?, ?, 'received') ON CONFLICT (bot_id, update_id) DO NOTHING`);
+    this.#replying = db.prepare(`UPDATE inbox SET state = 'replying' WHERE bot_id = ? AND update_id = ? AND state = 'received'`);
     this.#done = db.prepare(`UPDATE inbox SET state = 'done', done_at = ?, update_json = NULL WHERE bot_id = ? AND update_id = ?`);
     this.#writeBatch = db.transaction((botId: number, updates: readonly ReceivedUpdate[]) => {
       const fresh = new Set<number>();
@@ -54,15 +56,20 @@ class SqliteInbox implements InboxStore {
     return updates.length === 0 ? new Set() : this.#writeBatch.immediate(botId, updates);
   }
 
+  markReplying(botId: number, updateId: number): void {
+    this.#replying.run(botId, updateId);
+  }
+
   markDone(botId: number, updateIds: readonly number[], at: number): void {
     if (updateIds.length > 0) this.#markBatch.immediate(botId, updateIds, at);
   }
 
-  pending(botId: number): ReceivedUpdate[] {
-    return this.#db
-      .prepare(`SELECT update_id AS updateId, received_at AS receivedAt, update_json AS json FROM inbox
-        WHERE bot_id = ? AND state = 'received' ORDER BY update_id`)
-      .all(botId) as ReceivedUpdate[];
+  pending(botId: number): Array<ReceivedUpdate & { replying: boolean }> {
+    const rows = this.#db
+      .prepare(`SELECT update_id AS updateId, received_at AS receivedAt, update_json AS json, state = 'replying' AS replying FROM inbox
+        WHERE bot_id = ? AND state IN ('received', 'replying') ORDER BY update_id`)
+      .all(botId) as Array<ReceivedUpdate & { replying: number }>;
+    return rows.map((row) => ({ ...row, replying: row.replying === 1 }));
   }
 
   prune(before: number): number {

@@ -1,4 +1,5 @@
-import type { Bot } from 'grammy';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Bot, Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { BotContext } from './context.js';
@@ -7,6 +8,9 @@ import type { DurableInbox } from './inbox.js';
 /** How long start waits for recovered updates before polling resumes anyway (one may be stuck on a flood limit). */
 const RECOVERY_WAIT_MS = 30_000;
 
+/** Bot API calls that put something in front of the user: the first one makes an update "replying". */
+const REPLIES = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'answerCallbackQuery', 'answerInlineQuery', 'sendDocument', 'deleteMessage']);
+
 /**
  * Hands admitted updates to the bot, in either transport, and marks each done in the inbox when
  * its handling ends: replied to, or the bot decided to send nothing. A failure is done too (the
@@ -14,16 +18,21 @@ const RECOVERY_WAIT_MS = 30_000;
  */
 export class Dispatcher {
   readonly #inFlight = new Set<Promise<void>>();
+  /** Which update a Bot API call is made for, across the handlers' awaits. */
+  readonly #current = new AsyncLocalStorage<number>();
 
   constructor(
     private readonly bot: Bot<BotContext>,
     private readonly inbox: DurableInbox<Update>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // Installed last, so it is outermost: it sees each reply once, before auto-retry's attempts.
+    bot.api.config.use(this.#markReplies());
+  }
 
   handle(update: Update): Promise<void> {
-    const task = this.bot
-      .handleUpdate(update)
+    const task = this.#current
+      .run(update.update_id, () => this.bot.handleUpdate(update))
       .catch((error: unknown) => this.logger.error({ err: error, updateId: update.update_id }, 'update failed outside the handlers'))
       .finally(() => this.inbox.done(update.update_id));
     this.#inFlight.add(task);
@@ -36,7 +45,8 @@ export class Dispatcher {
    * Updates of one chat stay in order (the bot sequentializes per chat); returns how many.
    */
   async recover(): Promise<number> {
-    const updates = this.inbox.recover();
+    const { updates, replyUnknown } = this.inbox.recover();
+    if (replyUnknown > 0) this.logger.warn({ updates: replyUnknown }, 'replies were on their way when the bot stopped; not sent again');
     if (updates.length === 0) return 0;
     this.logger.info({ updates: updates.length }, 'recovering updates received before a crash');
     const all = Promise.allSettled(updates.map((update) => this.handle(update)));
@@ -45,6 +55,14 @@ export class Dispatcher {
     await Promise.race([all, waited]);
     clearTimeout(timer);
     return updates.length;
+  }
+
+  #markReplies(): Transformer {
+    return (prev, method, payload, signal) => {
+      const updateId = this.#current.getStore();
+      if (updateId !== undefined && REPLIES.has(method)) this.inbox.replying(updateId);
+      return prev(method, payload, signal);
+    };
   }
 
   /** Resolves when every update handed over so far has been handled. */

@@ -34,6 +34,8 @@ const MINUTE_MS = 60_000;
  */
 export class DurableInbox<U extends IncomingUpdate> {
   readonly #inFlight = new Set<number>();
+  /** On disk and not yet replying: the ones a restart would handle again. */
+  readonly #unreplied = new Set<number>();
   readonly #doneMarks: WriteBehind<number>;
   #recovered = 0;
   #writeFailures = 0;
@@ -58,18 +60,27 @@ export class DurableInbox<U extends IncomingUpdate> {
     );
   }
 
-  /** Updates received before a crash and not done, oldest first; they count as in flight. */
-  recover(): U[] {
-    let rows: ReceivedUpdate[] = [];
+  /**
+   * Updates received before a crash and not replied to, oldest first; they count as in flight.
+   * One whose reply had been started is not handled again (Telegram most likely has the reply, and
+   * sending it twice is what this prevents): it is marked done and counted in `replyUnknown`.
+   */
+  recover(): { updates: U[]; replyUnknown: number } {
+    let rows: Array<ReceivedUpdate & { replying: boolean }> = [];
     try {
       rows = this.store?.pending(this.botId) ?? [];
     } catch (error) {
       this.#failed(error);
     }
-    const updates = rows.map((row) => JSON.parse(row.json) as U);
-    for (const update of updates) this.#inFlight.add(update.update_id);
+    const updates = rows.filter((row) => !row.replying).map((row) => JSON.parse(row.json) as U);
+    for (const update of updates) {
+      this.#inFlight.add(update.update_id);
+      this.#unreplied.add(update.update_id);
+    }
+    const replying = rows.filter((row) => row.replying);
+    for (const row of replying) this.#doneMarks.push(row.updateId);
     this.#recovered += updates.length;
-    return updates;
+    return { updates, replyUnknown: replying.length };
   }
 
   /** Writes the batch, then returns the updates not seen before. Call before confirming the batch. */
@@ -87,12 +98,30 @@ export class DurableInbox<U extends IncomingUpdate> {
       durable = false;
     }
     const fresh = unseen.filter((update) => admitted.has(update.update_id));
-    for (const update of fresh) this.#inFlight.add(update.update_id);
+    for (const update of fresh) {
+      this.#inFlight.add(update.update_id);
+      if (durable) this.#unreplied.add(update.update_id);
+    }
     return { fresh, durable };
+  }
+
+  /**
+   * The update's first reply is about to be sent. Written at once, before the call, so a restart
+   * never sends a reply Telegram may already have; the price is that a reply cut off on its way
+   * out by a crash is not sent again.
+   */
+  replying(updateId: number): void {
+    if (!this.#unreplied.delete(updateId)) return;
+    try {
+      this.store?.markReplying(this.botId, updateId);
+    } catch (error) {
+      this.#failed(error);
+    }
   }
 
   /** The update was answered, or the bot decided to send nothing. */
   done(updateId: number): void {
+    this.#unreplied.delete(updateId);
     if (this.#inFlight.delete(updateId) && this.store) this.#doneMarks.push(updateId);
   }
 

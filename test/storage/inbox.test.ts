@@ -47,7 +47,7 @@ describe('the SQLite inbox', () => {
     store.close();
 
     const again = openSqliteInbox(file);
-    expect(again.pending(BOT)).toEqual([received(7)]);
+    expect(again.pending(BOT)).toEqual([{ ...received(7), replying: false }]);
     const raw = new Database(file, { readonly: true });
     const rows = raw.prepare('SELECT update_id AS id, state, update_json AS json FROM inbox ORDER BY update_id').all();
     raw.close();
@@ -71,13 +71,30 @@ describe('the durable inbox', () => {
 
     const { logger } = captureLogger();
     const inbox = new DurableInbox<Msg>(openSqliteInbox(file), BOT, logger, () => T0);
-    expect(inbox.recover()).toEqual([msg(10), msg(12)]);
+    expect(inbox.recover()).toEqual({ updates: [msg(10), msg(12)], replyUnknown: 0 });
     expect(inbox.counts).toEqual({ pending: 2, recovered: 2, writeFailures: 0 });
     const admission = inbox.admit([msg(10), msg(11), msg(12), msg(13)]);
     expect(admission).toEqual({ fresh: [msg(13)], durable: true });
     for (const id of [10, 12, 13]) inbox.done(id);
     expect(inbox.counts.pending).toBe(0);
     inbox.close();
+    expect(openSqliteInbox(file).pending(BOT)).toEqual([]);
+  });
+
+  it('an update whose reply was on its way at the crash is not handled again, one never replied to is', () => {
+    const { logger } = captureLogger();
+    const first = new DurableInbox<Msg>(openSqliteInbox(tempFile()), BOT, logger, () => T0);
+    first.admit([msg(20), msg(21), msg(22)]);
+    first.replying(20);
+    first.replying(21);
+    first.done(21);
+    first.close();
+
+    const second = new DurableInbox<Msg>(openSqliteInbox(file), BOT, logger, () => T0);
+    expect(second.recover()).toEqual({ updates: [msg(22)], replyUnknown: 1 });
+    expect(second.admit([msg(20), msg(21), msg(22)]).fresh).toEqual([]);
+    second.done(22);
+    second.close();
     expect(openSqliteInbox(file).pending(BOT)).toEqual([]);
   });
 

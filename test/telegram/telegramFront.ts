@@ -6,20 +6,18 @@ import type { Update } from 'grammy/types';
  * Telegram's update queue in front of the Bot API emulator (telegram-test-api), which forgets an
  * update once it has served it. Here `getUpdates` behaves as Telegram documents: an update stays
  * queued until a later call's `offset` confirms it. Every other method is passed to the emulator.
- * `holdReplies` lets a test stop sendMessage calls from reaching the emulator, so it can kill the
- * bot while replies are in flight and know that none of them was delivered.
+ * `holdReplies` lets a test kill the bot while replies are in flight: Telegram (the emulator) has
+ * them, but the bot never hears back.
  */
 export interface TelegramFront {
   apiRoot: string;
   /** Queues updates as if users had sent them. */
   push(updates: readonly Update[]): void;
-  /** sendMessage calls passed to the emulator, counted when they are sent on (answered or not yet). */
+  /** sendMessage calls that have arrived (each is passed to the emulator). */
   readonly forwardedReplies: number;
-  /** sendMessage calls passed on whose answer has not yet reached the bot. */
-  readonly repliesInFlight: number;
-  /** From now on, sendMessage calls get no answer (until `release`). */
+  /** From now on, sendMessage calls still reach the emulator, but their answers are held (until `release`). */
   holdReplies(): void;
-  /** Drops the held calls without delivering them (their sender is dead) and stops holding. */
+  /** Drops the held answers (their caller is dead) and stops holding. */
   release(): void;
   /** The next sendMessage calls fail with these errors, one each, without reaching the emulator. */
   failReplies(errors: ReadonlyArray<{ code: number; retryAfter?: number }>): void;
@@ -35,7 +33,6 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
   let queue: Update[] = [];
   let lastBatch: Update[] = [];
   let forwardedReplies = 0;
-  let repliesInFlight = 0;
   let holding = false;
   const held: ServerResponse[] = [];
   const failures: Array<{ code: number; retryAfter?: number }> = [];
@@ -52,13 +49,14 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: batch }));
   }
 
-  async function forward(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+  async function forward(req: IncomingMessage, raw: Buffer, res: ServerResponse, hold = false): Promise<void> {
     const response = await fetch(`${emulatorRoot}${req.url}`, {
       method: req.method,
       headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
       body: req.method === 'GET' ? undefined : new Uint8Array(raw),
     });
     const text = await response.text();
+    if (hold) return void held.push(res);
     res.writeHead(response.status, { 'content-type': 'application/json' }).end(text);
   }
 
@@ -70,12 +68,10 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
     try {
       if (method === 'getUpdates') return await getUpdates(raw.length > 0 ? JSON.parse(raw.toString()) : {}, res);
       if (method !== 'sendMessage') return await forward(req, raw, res);
-      if (holding) return void held.push(res);
       const failure = failures.shift();
       if (failure) return void res.writeHead(failure.code, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody(failure)));
       forwardedReplies += 1;
-      repliesInFlight += 1;
-      await forward(req, raw, res).finally(() => (repliesInFlight -= 1));
+      await forward(req, raw, res, holding);
     } catch (error) {
       if (!res.headersSent) res.writeHead(500).end(String(error));
     }
@@ -86,9 +82,6 @@ export async function startTelegramFront(emulatorRoot: string): Promise<Telegram
     push: (updates) => void queue.push(...updates),
     get forwardedReplies() {
       return forwardedReplies;
-    },
-    get repliesInFlight() {
-      return repliesInFlight;
     },
     holdReplies: () => void (holding = true),
     release: () => {
