@@ -10,10 +10,13 @@ import { projectRoot } from '../../src/config.js';
  * The crash scenario of issue 16, as a user would try it: 400 users each ask one question at once
  * through the Bot API emulator, the bot (long polling, `tsx src/main.ts`) is killed with SIGKILL as
  * soon as the first answer arrives, started again, and the replies are counted per user.
- * `npx tsx scripts/bench/killRestart.ts [on|off|sync] [questions]`; prints JSON.
+ * With a third argument N the kill comes N ms after the bot has fetched the questions instead,
+ * while answers are still being worked out.
+ * `npx tsx scripts/bench/killRestart.ts [on|off|sync] [questions] [ms after fetch]`; prints JSON.
  */
 const inbox = process.argv[2] ?? 'on';
 const count = Number(process.argv[3] ?? 400);
+const killAfterFetchMs = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
 const TOKEN = '464646:kill-restart';
 const temp = mkdtempSync(path.join(tmpdir(), 'qantar-kill-'));
 cpSync(path.join(projectRoot, 'corpus'), path.join(temp, 'corpus'), { recursive: true });
@@ -71,11 +74,17 @@ try {
     await client.sendMessage(client.makeMessage(i % 2 ? 'How many people were detained?' : 'How many people died?'));
   }
   const first = await start();
-  // Killed the moment the emulator stores the first reply.
-  emulator.once('AddedBotMessage', () => first.child.kill('SIGKILL'));
+  const fetched = () => emulator.storage.userMessages.filter((m) => m.botToken === TOKEN && m.isRead).length;
+  if (killAfterFetchMs === undefined) {
+    // Killed the moment the emulator stores the first reply.
+    emulator.once('AddedBotMessage', () => first.child.kill('SIGKILL'));
+  } else {
+    await waitFor(() => fetched() === count, 120_000);
+    setTimeout(() => first.child.kill('SIGKILL'), killAfterFetchMs);
+  }
   await new Promise((resolve) => first.child.once('exit', resolve));
   const beforeKill = replies().length;
-  const fetchedBeforeKill = emulator.storage.userMessages.filter((m) => m.botToken === TOKEN && m.isRead).length;
+  const fetchedBeforeKill = fetched();
 
   const second = await start();
   await waitFor(() => second.output().includes('"msg":"bot started"'), 120_000);
@@ -96,6 +105,7 @@ try {
   const result = {
     inbox,
     questions: count,
+    kill: killAfterFetchMs === undefined ? 'at the first stored reply' : `${killAfterFetchMs} ms after the fetch`,
     fetchedBeforeKill,
     answeredBeforeKill: beforeKill,
     answered: perChat.size,

@@ -19,7 +19,7 @@ export function openSqliteInbox(file: string, options: SqliteInboxOptions = {}):
   const db = openWritableDatabase(file, options.busyTimeoutMs ?? 50);
   try {
     db.pragma(`synchronous = ${options.sync ? 'FULL' : 'NORMAL'}`);
-    return new SqliteInbox(db);
+    return new SqliteInbox(db, options.sync ?? false);
   } catch (error) {
     db.close();
     throw error;
@@ -34,7 +34,10 @@ class SqliteInbox implements InboxStore {
   readonly #writeBatch: Database.Transaction<(botId: number, updates: readonly ReceivedUpdate[]) => Set<number>>;
   readonly #markBatch: Database.Transaction<(botId: number, updateIds: readonly number[], at: number) => void>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly sync: boolean,
+  ) {
     this.#db = db;
     this.#insert = db.prepare(`INSERT INTO inbox (bot_id, update_id, received_at, update_json, state)
       VALUES (?, ?, ?, ?, 'received') ON CONFLICT (bot_id, update_id) DO NOTHING`);
@@ -56,8 +59,21 @@ class SqliteInbox implements InboxStore {
     return updates.length === 0 ? new Set() : this.#writeBatch.immediate(botId, updates);
   }
 
+  /**
+   * Never synced on its own, even with `sync`: it sits before every reply, and the next synced commit
+   * carries it to the disk anyway. Lost to a power cut, it costs one reply sent twice, not one lost.
+   */
   markReplying(botId: number, updateId: number): void {
-    this.#replying.run(botId, updateId);
+    if (!this.sync) {
+      this.#replying.run(botId, updateId);
+      return;
+    }
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      this.#replying.run(botId, updateId);
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
   markDone(botId: number, updateIds: readonly number[], at: number): void {

@@ -34,6 +34,8 @@ const MINUTE_MS = 60_000;
  */
 export class DurableInbox<U extends IncomingUpdate> {
   readonly #inFlight = new Set<number>();
+  /** In flight and on disk: only these need a done mark. */
+  readonly #stored = new Set<number>();
   /** On disk and not yet replying: the ones a restart would handle again. */
   readonly #unreplied = new Set<number>();
   readonly #doneMarks: WriteBehind<number>;
@@ -73,10 +75,7 @@ export class DurableInbox<U extends IncomingUpdate> {
       this.#failed(error);
     }
     const updates = rows.filter((row) => !row.replying).map((row) => JSON.parse(row.json) as U);
-    for (const update of updates) {
-      this.#inFlight.add(update.update_id);
-      this.#unreplied.add(update.update_id);
-    }
+    for (const update of updates) this.#track(update.update_id, true);
     const replying = rows.filter((row) => row.replying);
     for (const row of replying) this.#doneMarks.push(row.updateId);
     this.#recovered += updates.length;
@@ -98,11 +97,15 @@ export class DurableInbox<U extends IncomingUpdate> {
       durable = false;
     }
     const fresh = unseen.filter((update) => admitted.has(update.update_id));
-    for (const update of fresh) {
-      this.#inFlight.add(update.update_id);
-      if (durable) this.#unreplied.add(update.update_id);
-    }
+    for (const update of fresh) this.#track(update.update_id, durable);
     return { fresh, durable };
+  }
+
+  #track(updateId: number, stored: boolean): void {
+    this.#inFlight.add(updateId);
+    if (!stored) return;
+    this.#stored.add(updateId);
+    this.#unreplied.add(updateId);
   }
 
   /**
@@ -121,8 +124,9 @@ export class DurableInbox<U extends IncomingUpdate> {
 
   /** The update was answered, or the bot decided to send nothing. */
   done(updateId: number): void {
+    this.#inFlight.delete(updateId);
     this.#unreplied.delete(updateId);
-    if (this.#inFlight.delete(updateId) && this.store) this.#doneMarks.push(updateId);
+    if (this.#stored.delete(updateId)) this.#doneMarks.push(updateId);
   }
 
   /** Forgets done updates older than a day: long enough to recognise any redelivery. */

@@ -81,9 +81,9 @@ describe('the durable inbox', () => {
     expect(openSqliteInbox(file).pending(BOT)).toEqual([]);
   });
 
-  it('an update whose reply was on its way at the crash is not handled again, one never replied to is', () => {
+  it.each([false, true])('an update whose reply was on its way at the crash is not handled again, one never replied to is (sync %s)', (sync) => {
     const { logger } = captureLogger();
-    const first = new DurableInbox<Msg>(openSqliteInbox(tempFile()), BOT, logger, () => T0);
+    const first = new DurableInbox<Msg>(openSqliteInbox(tempFile(), { sync }), BOT, logger, () => T0);
     first.admit([msg(20), msg(21), msg(22)]);
     first.replying(20);
     first.replying(21);
