@@ -52,7 +52,7 @@ export class DurableInbox<U extends IncomingUpdate> {
     private readonly now: () => number = Date.now,
   ) {
     // Done marks go out with the next turn of the event loop, many in one transaction; a failed
-    // batch stays queued and is retried, so a lock that passes leaves no update to be answered twice.
+    // batch stays queued and is retried, so a lock that passes leaves nothing for a restart to recover.
     this.#doneMarks = new WriteBehind(
       (ids) => this.store?.markDone(this.botId, ids, this.now()),
       (error) => {
