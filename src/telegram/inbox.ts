@@ -74,12 +74,17 @@ export class DurableInbox<U extends IncomingUpdate> {
     } catch (error) {
       this.#failed(error);
     }
-    const updates = rows.filter((row) => !row.replying).map((row) => JSON.parse(row.json) as U);
+    const updates: U[] = [];
+    let replyUnknown = 0;
+    for (const row of rows) {
+      const update = row.replying ? undefined : parseUpdate<U>(row.json);
+      if (update) updates.push(update);
+      else this.#doneMarks.push(row.updateId);
+      if (row.replying) replyUnknown += 1;
+    }
     for (const update of updates) this.#track(update.update_id, true);
-    const replying = rows.filter((row) => row.replying);
-    for (const row of replying) this.#doneMarks.push(row.updateId);
     this.#recovered += updates.length;
-    return { updates, replyUnknown: replying.length };
+    return { updates, replyUnknown };
   }
 
   /** Writes the batch, then returns the updates not seen before. Call before confirming the batch. */
@@ -162,5 +167,15 @@ export class DurableInbox<U extends IncomingUpdate> {
     this.logger.error({ err: error, failures: this.#unwarned }, 'inbox write failed; answering from memory, updates in flight are not durable');
     this.#lastWarning = this.now();
     this.#unwarned = 0;
+  }
+}
+
+/** A row that is not an update (written by hand, damaged) is dropped rather than stopping the start. */
+function parseUpdate<U extends IncomingUpdate>(json: string): U | undefined {
+  try {
+    const value = JSON.parse(json) as U;
+    return Number.isSafeInteger(value?.update_id) ? value : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -98,6 +98,18 @@ describe('the durable inbox', () => {
     expect(openSqliteInbox(file).pending(BOT)).toEqual([]);
   });
 
+  it('a damaged row does not stop the start: it is dropped and marked done', () => {
+    const store = openSqliteInbox(tempFile());
+    store.receive(BOT, [received(30), { updateId: 31, receivedAt: T0, json: '{"update_id": 31, "mess' }]);
+    store.close();
+    const { logger } = captureLogger();
+    const inbox = new DurableInbox<Msg>(openSqliteInbox(file), BOT, logger, () => T0);
+    expect(inbox.recover()).toEqual({ updates: [msg(30)], replyUnknown: 0 });
+    inbox.done(30);
+    inbox.close();
+    expect(openSqliteInbox(file).pending(BOT)).toEqual([]);
+  });
+
   it('while the file is locked: admits from memory, counts every failure, logs once a minute, then catches up', () => {
     const store = openSqliteInbox(tempFile());
     let now = T0;
