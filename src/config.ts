@@ -62,6 +62,7 @@ const schema = z.object({
   LOG_RETENTION_DAYS: positiveInt(90),
   METRICS: z.enum(['on', 'off']).default('on'),
   URL_FETCH_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
+  INBOX: z.enum(['on', 'sync', 'off']).default('on'),
 });
 
 type RawConfig = z.infer<typeof schema>;
@@ -87,6 +88,11 @@ export interface Config {
   port: number;
   /** URL_FETCH_ALLOW_PRIVATE=on: /add may fetch from loopback, private and link-local addresses (intranets, tests). */
   urlFetchAllowPrivate: boolean;
+  /**
+   * Write each update to the inbox in DATABASE_PATH before confirming it to Telegram; undefined with
+   * INBOX=off. `sync` (INBOX=sync): every inbox commit is synced to the disk, surviving power loss too.
+   */
+  inbox: { sync: boolean } | undefined;
 }
 
 /** A start-up fault in the environment; its message names the variable so an operator can fix it. */
@@ -130,6 +136,7 @@ function toConfig(raw: RawConfig): Config {
     metrics: raw.METRICS === 'on',
     port: raw.PORT,
     urlFetchAllowPrivate: raw.URL_FETCH_ALLOW_PRIVATE === 'on',
+    inbox: raw.INBOX === 'off' ? undefined : { sync: raw.INBOX === 'sync' },
   };
 }
 

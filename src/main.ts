@@ -15,6 +15,7 @@ import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
 import type { AddDocumentOutcome, ChangeSummary, CorpusAdmin, DocumentSummary, QuestionService } from './telegram/services.js';
 import { openUsageLog } from './usage/openUsageLog.js';
+import { openSqliteInbox } from './storage/sqliteInbox.js';
 
 /** Everything a front end (CLI, eval, bench, bot) needs, wired once. */
 export interface Qantar {
@@ -118,7 +119,9 @@ async function runBot(): Promise<void> {
   // Loaded here so the CLI tools never pay for importing grammY and its plugins.
   const { startBot } = await import('./telegram/startBot.js');
   const embedQuestions = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
-  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }) });
+  const { inbox } = config;
+  const openInbox = inbox ? () => openSqliteInbox(config.databasePath, { sync: inbox.sync }) : undefined;
+  await startBot({ config, services: questionService(qantar), admin: corpusAdmin(qantar), openUsage: (onWriteError) => openUsageLog(config, embedQuestions, { onWriteError }), openInbox });
 }
 
 function isEntryPoint(): boolean {

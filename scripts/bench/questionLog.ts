@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Update } from 'grammy/types';
-import { pino } from 'pino';
 import type { Answer } from '../../src/answer/answer.js';
-import { loadConfig, projectRoot } from '../../src/config.js';
-import { corpusAdmin, openQantar, questionService } from '../../src/main.js';
-import { createBot } from '../../src/telegram/createBot.js';
+import { loadConfig } from '../../src/config.js';
+import { openQantar } from '../../src/main.js';
 import { openUsageLog } from '../../src/usage/openUsageLog.js';
 import type { UsageLog } from '../../src/usage/usageLog.js';
-import { latencySummary, round } from './measure.js';
+import { benchBot as bot, questionUpdate as update, seedQuestions, summary } from './handlerBench.js';
+import { round } from './measure.js';
 
 /**
  * The question log's cost: answer latency through the bot's handler (update in, reply sent) at the
@@ -22,32 +20,11 @@ const env = (dbName: string) => ({ INDEX_DIR: path.join(temp, 'index'), DATABASE
 const config = loadConfig(env('latency.db'));
 const qantar = await openQantar(config);
 const embed = (texts: readonly string[]) => qantar.embedder.embed(texts, 'query');
-const questions = (JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/eval-questions.json'), 'utf8')) as { questions: Array<{ question: string }> }).questions.map((q) => q.question);
-
-function bot(usage: UsageLog | undefined) {
-  const { bot } = createBot({
-    token: '1:bench',
-    services: questionService(qantar),
-    admin: corpusAdmin(qantar),
-    adminIds: [],
-    limits: { maxQuestionLength: 500, maxUploadBytes: 1 << 20, rateLimitPerMinute: 1_000_000 },
-    logger: pino({ level: 'silent' }),
-    botInfo: { id: 1, is_bot: true, first_name: 'B', username: 'BenchBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true } as never,
-    usage,
-  });
-  bot.api.config.use(async (_prev, method, payload) => ({ ok: true, result: method === 'sendMessage' ? { message_id: 1, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' } } : true }) as never);
-  return bot;
-}
-
-let updateId = 0;
-function update(text: string, userId: number): Update {
-  const from = { id: userId, is_bot: false, first_name: 'U', language_code: 'en' };
-  return { update_id: ++updateId, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: 'private', first_name: 'U' }, from, text } } as Update;
-}
+const questions = seedQuestions();
 
 async function latency(): Promise<Record<'on' | 'off', { p50: number; p95: number; p99: number }>> {
   const usage = openUsageLog(config, embed);
-  const bots = { on: bot(usage), off: bot(undefined) };
+  const bots = { on: bot(qantar, usage), off: bot(qantar, undefined) };
   const times: Record<'on' | 'off', number[]> = { on: [], off: [] };
   for (let round = 0; round <= rounds; round++) {
     for (const [i, question] of questions.entries()) {
@@ -62,7 +39,6 @@ async function latency(): Promise<Record<'on' | 'off', { p50: number; p95: numbe
     }
   }
   usage?.close();
-  const summary = (values: number[]) => Object.fromEntries(Object.entries(latencySummary(values)).map(([k, v]) => [k, round(v, 2)])) as { p50: number; p95: number; p99: number };
   return { on: summary(times.on), off: summary(times.off) };
 }
 

@@ -64,4 +64,18 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE questions;
    ALTER TABLE questions_v3 RENAME TO questions;
    CREATE INDEX questions_by_time ON questions (asked_at);`,
+  // 4: the durable inbox. An update is written here before its offset is confirmed to Telegram (or
+  // before a webhook is answered 200), marked replying just before its first reply goes out, and done
+  // once answered. A done row keeps no update, only its id for a day, so a redelivered update is
+  // recognised and not answered twice.
+  `CREATE TABLE inbox (
+     bot_id INTEGER NOT NULL,
+     update_id INTEGER NOT NULL,
+     received_at INTEGER NOT NULL,
+     update_json TEXT,
+     state TEXT NOT NULL CHECK (state IN ('received', 'replying', 'done')),
+     done_at INTEGER,
+     PRIMARY KEY (bot_id, update_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX inbox_done_by_time ON inbox (done_at) WHERE state = 'done';`,
 ];

@@ -44,6 +44,24 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   }
 }
 
+/**
+ * Another connection to the same file, created and migrated like the question log's, for a
+ * component with its own durability needs (the inbox). Throws a StoreError naming the file.
+ */
+export function openWritableDatabase(file: string, busyTimeoutMs: number): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file, { timeout: busyTimeoutMs });
+    prepareWritable(db, file);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`Cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 function prepareWritable(db: Database.Database, file: string): void {
   // WAL: the shell's reports read while the bot writes; NORMAL sync is safe in WAL and skips an fsync per question.
   db.pragma('journal_mode = WAL');

@@ -18,6 +18,8 @@ export class Counters {
   answered = 0;
   probably = 0;
   abstained = 0;
+  /** Updates found unanswered at start (after a crash) and answered then; undefined with INBOX=off. */
+  recovered: number | undefined;
 
   record(answer: Answer): void {
     if (answer.tier === 'answer') this.answered += 1;

@@ -16,6 +16,8 @@ export interface StatsView {
   answered: number;
   probably: number;
   abstained: number;
+  /** Questions found unanswered at start, after a crash, and answered then; undefined with INBOX=off. */
+  recovered?: number | undefined;
   /** From the question log; undefined when it is off or cannot be read. */
   totals: PeriodTotals | undefined;
 }

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BotMetrics } from './botMetrics.js';
 import { outcomeOf } from './botMetrics.js';
+import type { InboxCounts } from './inbox.js';
 
 /** Read at scrape time, so the gauge follows reindexes without anyone updating it. */
 export interface IndexSize {
@@ -17,7 +18,7 @@ const ANSWER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 const REINDEX_BUCKETS = [0.1, 0.5, 1, 5, 15, 60, 180, 600, 1800];
 
 /** A registry of its own per bot, so tests (and two bots in one process) never share counts. */
-export function createPrometheusMetrics(index: IndexSize): PrometheusMetrics {
+export function createPrometheusMetrics(index: IndexSize, inbox?: () => InboxCounts | undefined): PrometheusMetrics {
   const register = new Registry();
   collectDefaultMetrics({ register });
   const questions = new Counter({
@@ -53,6 +54,7 @@ export function createPrometheusMetrics(index: IndexSize): PrometheusMetrics {
     buckets: REINDEX_BUCKETS,
     registers: [register],
   });
+  if (inbox) registerInbox(register, inbox);
   return {
     question(answer, { language, chatType }, seconds) {
       questions.inc({ outcome: outcomeOf(answer), language, chat_type: chatType });
@@ -62,4 +64,29 @@ export function createPrometheusMetrics(index: IndexSize): PrometheusMetrics {
     indexChange: (kind, seconds) => indexChanges.observe({ kind }, seconds),
     render: async () => ({ contentType: register.contentType, body: await register.metrics() }),
   };
+}
+
+/** The inbox's counts, read at scrape time (zero before the bot has opened it). */
+function registerInbox(register: Registry, inbox: () => InboxCounts | undefined): void {
+  const read = (key: keyof InboxCounts) => inbox()?.[key] ?? 0;
+  new Gauge({
+    name: 'qantar_inbox_pending',
+    help: 'Updates received (written to the inbox) and not yet answered.',
+    registers: [register],
+    collect() {
+      this.set(read('pending'));
+    },
+  });
+  const counter = (name: string, help: string, key: keyof InboxCounts) =>
+    new Counter({
+      name,
+      help,
+      registers: [register],
+      collect() {
+        this.reset();
+        this.inc(read(key));
+      },
+    });
+  counter('qantar_inbox_recovered_total', 'Updates found unanswered at start, after a crash, and handled then.', 'recovered');
+  counter('qantar_inbox_write_failures_total', 'Inbox writes that failed (locked, full or corrupt database); those updates were answered from memory only.', 'writeFailures');
 }

@@ -1,11 +1,13 @@
-import { run } from '@grammyjs/runner';
 import { pino, type Logger } from 'pino';
 import { type Config, requireBotToken } from '../config.js';
 import { timedAdmin } from './botMetrics.js';
 import { registerCommands } from './commands.js';
-import { ALLOWED_UPDATES, type QantarBot, createBot } from './createBot.js';
+import { type QantarBot, createBot } from './createBot.js';
+import { Dispatcher } from './dispatch.js';
+import type { InboxCounts } from './inbox.js';
+import { type OpenInbox, type RunningInbox, startInbox } from './inboxLifecycle.js';
+import { startPolling } from './polling.js';
 import type { CorpusAdmin, QuestionService } from './services.js';
-import { startHttpServer } from './httpServer.js';
 import type { PrometheusMetrics } from './metrics.js';
 import { type Transport, startWebhook } from './webhookServer.js';
 import { type OpenUsageLog, startUsageLog } from './usageLifecycle.js';
@@ -18,6 +20,8 @@ export interface StartBotOptions {
   onStopped?: () => Promise<void>;
   /** Opens the question log (undefined when it is off); a failure to open is logged, not fatal. */
   openUsage?: OpenUsageLog;
+  /** Opens the durable inbox's store (undefined with INBOX=off); a failure to open is logged, not fatal. */
+  openInbox?: OpenInbox;
 }
 
 /**
@@ -28,7 +32,8 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   const { config } = options;
   const logger = pino({ level: config.logLevel, base: { service: 'qantar-bot' } });
   const usageLog = startUsageLog(options.openUsage, logger);
-  const metrics = config.metrics ? await prometheusMetrics(options.services) : undefined;
+  let running: RunningInbox | undefined;
+  const metrics = config.metrics ? await prometheusMetrics(options.services, () => running?.inbox.counts) : undefined;
   const qantar = createBot({
     token: requireBotToken(config),
     apiRoot: config.telegramApiRoot,
@@ -43,15 +48,21 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
   // getMe first: a wrong token or API root fails here, at start, with a clear error.
   await qantar.bot.init();
   await registerCommands(qantar.bot.api, config.adminIds, logger);
+  const inbox = (running = startInbox(options.openInbox, qantar.bot.botInfo.id, logger));
+  const dispatcher = new Dispatcher(qantar.bot, inbox.inbox, logger);
+  // Updates left unfinished by a crash are handled first, before new ones are taken.
+  const recovered = await dispatcher.recover();
+  if (options.openInbox) qantar.counters.recovered = recovered;
   const transport = config.webhook
-    ? await startWebhook(qantar, config.webhook, logger, metrics)
-    : await startPolling(qantar, logger, metrics && { port: config.port, metrics });
-  logger.info({ username: qantar.bot.botInfo.username, mode: config.webhook ? 'webhook' : 'polling' }, 'bot started');
+    ? await startWebhook(qantar, inbox.inbox, dispatcher, config.webhook, logger, metrics)
+    : await startPolling(qantar, inbox.inbox, dispatcher, logger, metrics && { port: config.port, metrics });
+  logger.info({ username: qantar.bot.botInfo.username, mode: config.webhook ? 'webhook' : 'polling', recovered }, 'bot started');
 
   let stopping: Promise<void> | undefined;
   const onStopped = async () => {
     await options.onStopped?.();
     usageLog.stop();
+    inbox.stop();
   };
   const stop = () => (stopping ??= shutdown(qantar, transport, logger, onStopped).finally(() => removeSignals()));
   const removeSignals = handleSignals(stop, logger);
@@ -59,29 +70,9 @@ export async function startBot(options: StartBotOptions): Promise<{ stop(): Prom
 }
 
 /** prom-client is loaded only when metrics are on. */
-async function prometheusMetrics(services: QuestionService): Promise<PrometheusMetrics> {
+async function prometheusMetrics(services: QuestionService, inbox: () => InboxCounts | undefined): Promise<PrometheusMetrics> {
   const { createPrometheusMetrics } = await import('./metrics.js');
-  return createPrometheusMetrics({ passages: () => services.stats().passages });
-}
-
-/** With `http`, /healthz and /metrics are served on its port while polling. */
-async function startPolling({ bot }: QantarBot, logger: Logger, http?: { port: number; metrics: PrometheusMetrics }): Promise<Transport> {
-  // getUpdates fails with 409 while a webhook is set, e.g. after switching back from webhook mode.
-  await bot.api.deleteWebhook();
-  const server = http && (await startHttpServer(http.port, { metrics: http.metrics }, logger));
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-  // A bot that no longer polls is useless: exit so the supervisor restarts it.
-  runner.task()?.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'polling stopped with an error');
-    process.exit(1);
-  });
-  return {
-    // Resolves once the middleware of updates already fetched has finished.
-    stop: async () => {
-      if (runner.isRunning()) await runner.stop();
-      await server?.stop();
-    },
-  };
+  return createPrometheusMetrics({ passages: () => services.stats().passages }, inbox);
 }
 
 async function shutdown(qantar: QantarBot, transport: Transport, logger: Logger, onStopped?: () => Promise<void>): Promise<void> {

@@ -17,3 +17,17 @@ describe('METRICS and PORT settings', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 });
+
+describe('INBOX setting', () => {
+  it.each([
+    [{}, { sync: false }],
+    [{ INBOX: 'sync' }, { sync: true }],
+    [{ INBOX: 'off' }, undefined],
+  ])('%j gives inbox %j', (env, inbox) => {
+    expect(loadConfig(env).inbox).toEqual(inbox);
+  });
+
+  it('refuses another value with a message naming the variable', () => {
+    expect(() => loadConfig({ INBOX: 'yes' })).toThrow(/INBOX/);
+  });
+});

@@ -41,7 +41,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
-    expect(tables).toEqual(['questions', 'quotes', 'sqlite_sequence', 'votes']);
+    expect(tables).toEqual(['inbox', 'questions', 'quotes', 'sqlite_sequence', 'votes']);
     db.close();
   });
 

@@ -77,6 +77,13 @@ describe('/docs, /remove, /stats', () => {
       ].join('\n'),
     );
   });
+
+  it('/stats says how many questions were recovered after a restart when the inbox is on', async () => {
+    const h = createHarness();
+    h.counters.recovered = 7;
+    await h.send(textUpdate('/stats', { from: admin() }));
+    expect(h.texts().at(-1)).toContain('Questions since start: 0 answered, 0 without an answer\nRecovered after a restart: 7\n');
+  });
 });
 
 describe('command menus', () => {

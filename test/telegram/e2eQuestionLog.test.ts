@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
+import { type BotProcess, spawnBotProcess } from './botProcess.js';
 import { freePort } from './fileServer.js';
 
 /**
@@ -29,38 +29,22 @@ afterAll(async () => {
   if (temp) await rm(temp, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type Running = BotProcess;
 
 function startBotProcess(port: number): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: server.config.apiURL,
-      CORPUS_DIR: path.join(temp, 'corpus'),
-      INDEX_DIR: path.join(temp, 'index'),
-      MODELS_DIR: path.join(projectRoot, 'models'),
-      DATABASE_PATH: path.join(temp, 'data', 'qantar.db'),
-      QUESTION_LOG: 'on',
-      LOG_SALT: '',
-      WEBHOOK_URL: '',
-      ADMIN_IDS: String(ADMIN),
-      LOG_LEVEL: 'info',
-      PORT: String(port),
-      METRICS: 'on',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawnBotProcess({
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: server.config.apiURL,
+    CORPUS_DIR: path.join(temp, 'corpus'),
+    INDEX_DIR: path.join(temp, 'index'),
+    DATABASE_PATH: path.join(temp, 'data', 'qantar.db'),
+    QUESTION_LOG: 'on',
+    LOG_SALT: '',
+    WEBHOOK_URL: '',
+    ADMIN_IDS: String(ADMIN),
+    PORT: String(port),
+    METRICS: 'on',
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
 }
 
 async function stop(bot: Running): Promise<void> {

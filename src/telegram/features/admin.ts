@@ -66,6 +66,7 @@ function statsView(deps: FeatureDeps): Omit<StatsView, 'totals'> {
     answered: deps.counters.answered,
     probably: deps.counters.probably,
     abstained: deps.counters.abstained,
+    recovered: deps.counters.recovered,
   };
 }
 

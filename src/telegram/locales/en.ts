@@ -116,6 +116,7 @@ export const en: Strings = {
       `Index built: ${escapeHtml(v.builtAt)}`,
       `Uptime: ${uptime(v.uptimeSeconds)}`,
       `Questions since start: ${n(v.answered)} answered, ${n(v.probably)} “probably”, ${n(v.abstained)} without an answer`,
+      ...(v.recovered === undefined ? [] : [`Recovered after a restart: ${n(v.recovered)}`]),
       ...(v.totals
         ? [
             `Today (UTC): ${totals(v.totals.today)}`,

@@ -120,6 +120,7 @@ export const kk: Strings = {
       `Индекс құрылды: ${escapeHtml(v.builtAt)}`,
       `Жұмыс уақыты: ${uptime(v.uptimeSeconds)}`,
       `Іске қосылғаннан бері сұрақтар: ${n(v.answered)} жауаппен, ${n(v.probably)} «мүмкін», ${n(v.abstained)} жауапсыз`,
+      ...(v.recovered === undefined ? [] : [`Қайта іске қосылғаннан кейін қалпына келтірілді: ${n(v.recovered)}`]),
       ...(v.totals
         ? [`Бүгін (UTC): ${totals(v.totals.today)}`, `Соңғы 7 күн: ${totals(v.totals.week)}`, `Барлық уақыт: ${totals(v.totals.all)}`]
         : ['Сұрақтар журналы: өшірулі немесе қолжетімсіз']),

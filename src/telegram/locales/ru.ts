@@ -123,6 +123,7 @@ export const ru: Strings = {
       `Индекс собран: ${escapeHtml(v.builtAt)}`,
       `Время работы: ${uptime(v.uptimeSeconds)}`,
       `Вопросов с запуска: ${n(v.answered)} с ответом, ${n(v.probably)} «вероятно», ${n(v.abstained)} без ответа`,
+      ...(v.recovered === undefined ? [] : [`Восстановлено после перезапуска: ${n(v.recovered)}`]),
       ...(v.totals
         ? [`Сегодня (UTC): ${totals(v.totals.today)}`, `За 7 дней: ${totals(v.totals.week)}`, `За всё время: ${totals(v.totals.all)}`]
         : ['Журнал вопросов: выключен или недоступен']),
