@@ -29,7 +29,12 @@ export interface AnalysedQuestion {
   counted: number | null;
   /** Share of the question's idf weight in terms the corpus never uses. */
   unknownShare: number;
+  /** Related terms the corpus uses, at a fraction of their question term's weight: they widen the lexical search to paraphrases. */
+  expansion: readonly WeightedTerm[];
 }
+
+/** How much a related term counts in the lexical search, against the question's own word. */
+const EXPANSION_WEIGHT = 0.3;
 
 export type RelatedTerms = (term: string, language: Language) => readonly string[];
 
@@ -53,7 +58,11 @@ export function analyseQuestion(input: QuestionInput, lexical: LexicalIndex, rel
   const sourced = input.terms ?? tokenize(input.text).flatMap((word) => sourcedTerm(word, analyzer.term(word)));
   const termsOf = (word: string) => sourced.filter((t) => t.source === word).map((t) => lexical.termId(t.term));
   const weighted = sourced;
-  const terms = uniqueTerms(weighted).map((t) => describeTerm(t, input.language, lexical, related));
+  const unique = uniqueTerms(weighted);
+  const relatedOf = unique.map((t) => related(t.term, input.language).filter((r) => lexical.knows(r)));
+  const terms = unique.map((t, i) => describeTerm(t, lexical, relatedOf[i] as string[]));
+  const own = new Set(unique.map((t) => t.term));
+  const expansion = uniqueTerms(unique.flatMap((t, i) => (relatedOf[i] as string[]).filter((r) => !own.has(r)).map((r) => ({ term: r, weight: t.weight * EXPANSION_WEIGHT }))));
   const totalIdf = terms.reduce((sum, t) => sum + t.idf * t.weight, 0);
   // A word the corpus says with a synonym ("killed" where it says "died") is not off-topic.
   const unknownIdf = terms.filter((t) => t.id < 0 && t.related.length === 0).reduce((sum, t) => sum + t.idf * t.weight, 0);
@@ -71,6 +80,7 @@ export function analyseQuestion(input: QuestionInput, lexical: LexicalIndex, rel
     names: new Set(capitalisedWords(input.text).flatMap(termsOf).filter((id) => id >= 0)),
     counted: countedId,
     unknownShare: totalIdf === 0 ? 0 : unknownIdf / totalIdf,
+    expansion,
   };
 }
 
@@ -80,10 +90,8 @@ function uniqueTerms(terms: readonly WeightedTerm[]): WeightedTerm[] {
   return [...best].map(([term, weight]) => ({ term, weight }));
 }
 
-function describeTerm(term: WeightedTerm, language: Language, lexical: LexicalIndex, related: RelatedTerms): QuestionTerm {
-  const relatedIds = related(term.term, language)
-    .map((r) => lexical.termId(r))
-    .filter((id) => id >= 0);
+function describeTerm(term: WeightedTerm, lexical: LexicalIndex, related: readonly string[]): QuestionTerm {
+  const relatedIds = related.map((r) => lexical.termId(r));
   return { ...term, id: lexical.termId(term.term), idf: lexical.idf(term.term), related: relatedIds };
 }
 

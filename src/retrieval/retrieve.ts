@@ -3,6 +3,8 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { analyzerFor, documentLanguage } from '../language/analyzer.js';
 import { relatedStems } from '../language/englishRelations.js';
+import { loadLexicon } from '../language/lexicon.js';
+import { pivotSynonyms } from '../language/pivotSynonyms.js';
 import { type QueryTranslator, createDictionaryTranslator } from '../language/queryTranslator.js';
 import { corpusLanguages, questionReadings } from './crossLanguage.js';
 import { type CandidateView, candidateFeatures } from './features.js';
@@ -20,8 +22,25 @@ export interface RetrievalOptions {
   translator: QueryTranslator;
 }
 
-/** WordNet relations for English terms; Russian and Kazakh have no such resource offline. */
-const relatedTerms: RelatedTerms = (term, language) => (language === 'en' ? relatedStems(term) : []);
+/**
+ * Terms that say the same thing another way: WordNet relations for English, and for English and
+ * Russian the near-synonyms that share translations in the Russian–English lexicon. Kazakh has none.
+ */
+const relatedTerms: RelatedTerms = (term, language) => {
+  if (language === 'kk') return [];
+  const key = `${language}\t${term}`;
+  let found = relatedCache.get(key);
+  if (found === undefined) {
+    const pivoted = pivotSynonyms(loadLexicon(), term, language).map((s) => s.term);
+    found = language === 'en' ? [...new Set([...relatedStems(term), ...pivoted])] : pivoted;
+    // A term's relations never change; the cache is only bounded so a long-running bot's memory is.
+    if (relatedCache.size >= RELATED_CACHE_SIZE) relatedCache.clear();
+    relatedCache.set(key, found);
+  }
+  return found;
+};
+const RELATED_CACHE_SIZE = 50_000;
+const relatedCache = new Map<string, readonly string[]>();
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms, translator: createDictionaryTranslator() };
 
@@ -68,7 +87,7 @@ export async function findCandidates(
   const [queryVector] = (await embedder.embed([input.embeddingText ?? input.text], 'query')) as [Float32Array];
   const dense = readsLanguage || input.embeddingText ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
   const similarity = new Map(dense.map((n) => [n.label, n.similarity]));
-  const lexicalRanking = lexical.search(question.terms, options.candidatesPerRetriever);
+  const lexicalRanking = lexical.search([...question.terms, ...question.expansion], options.candidatesPerRetriever);
   const fused = reciprocalRankFusion([dense.map((n) => n.label), lexicalRanking]).slice(0, options.passagesToScore);
   const placed = candidateSentences(snapshot, fused, similarity);
   const ranks = { lexical: rankOf(lexicalRanking), dense: rankOf(dense.map((n) => n.label)) };
