@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Dataset, datasetProblem } from '../../scripts/dataset.js';
+import { type Dataset, datasetProblem, readDataset } from '../../scripts/dataset.js';
 import type { EvalQuestion } from '../../scripts/evalMetrics.js';
 import { projectRoot } from '../../src/config.js';
 import { loadSeed } from './seed.js';
@@ -78,5 +78,46 @@ describe('kk-xquad-ru.json: Kazakh questions over the XQuAD Russian articles', (
     const source = JSON.parse(readFileSync(shared, 'utf8')) as Dataset;
     const original = new Map(source.documents.map((d) => [d.id, d]));
     for (const doc of set.documents) expect(doc, doc.id).toEqual(original.get(doc.id));
+  });
+});
+
+/**
+ * The re-asked sets measure questions asked the way people ask a bot (issue 14). They only mean
+ * something if every gold span is really in its article and the sets are large and spread enough
+ * for cross-validation by article.
+ */
+describe.each([
+  ['reasked-xquad-en.json', /^[^\u0400-\u04FF]+$/u],
+  ['reasked-xquad-ru.json', /[\u0400-\u04FF]/u],
+])('%s', (file, script) => {
+  const load = () => readDataset(path.join(projectRoot, 'test/fixtures', file));
+
+  it('has the documented shape, and every answer is a verbatim span of its own document', async () => {
+    const set = await load();
+    const texts = new Map(set.documents.map((d) => [d.id, d.text]));
+    for (const { question, answers, impossible, documentId } of set.questions) {
+      expect(texts.has(documentId), question).toBe(true);
+      if (impossible) expect(answers, question).toEqual([]);
+      for (const answer of answers) expect(texts.get(documentId), question).toContain(answer);
+    }
+  });
+
+  it('has 100 or more answerable questions over 20 or more articles, 10-20% impossible, each asked once in the set language', async () => {
+    const set = await load();
+    const answerable = set.questions.filter((q) => !q.impossible);
+    expect(answerable.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(answerable.map((q) => q.documentId)).size).toBeGreaterThanOrEqual(20);
+    const impossibleShare = (set.questions.length - answerable.length) / set.questions.length;
+    expect(impossibleShare).toBeGreaterThanOrEqual(0.1);
+    expect(impossibleShare).toBeLessThanOrEqual(0.2);
+    const asked = set.questions.map((q) => q.question.toLowerCase());
+    expect(new Set(asked).size).toBe(asked.length);
+    for (const { question } of set.questions) expect(question).toMatch(script);
+  });
+
+  it('keeps the CC BY-SA licence and the XQuAD attribution of the articles it embeds', async () => {
+    const set = await load();
+    expect(set.license).toBe('CC BY-SA 4.0');
+    expect(set.source).toContain('Artetxe');
   });
 });
