@@ -15,7 +15,7 @@ export interface QuestionRecord {
 
 /** Runs every question of a set through the same candidate path the bot uses, in a throwaway index. */
 export async function collectCandidates(set: TrainingSet, onProgress?: ProgressListener): Promise<QuestionRecord[]> {
-  const opened = await openDatasetQantar(set.dataset, { onProgress });
+  const opened = await openDatasetQantar(set.dataset, { onProgress, withoutRanker: true });
   try {
     const { snapshot } = opened.qantar.knowledge;
     const records: QuestionRecord[] = [];

@@ -10,7 +10,7 @@ import type { QuestionRecord } from './collectCandidates.js';
 export const MAX_QUOTES = 3;
 
 /** Folds by article: a stable order of the groups, dealt round-robin. */
-export function assignFolds(records: readonly QuestionRecord[], folds: number): Map<string, number> {
+export function assignFolds(records: ReadonlyArray<{ group: string }>, folds: number): Map<string, number> {
   const groups = [...new Set(records.map((r) => r.group))].sort();
   return new Map(groups.map((group, i) => [group, i % folds]));
 }

@@ -44,7 +44,7 @@ export function composeAnswer(question: string, ranked: readonly RankedSentence[
  * if it is about as likely as the best sentence: "How many people were released?" must not fall
  * through to a sentence the model ranks far lower.
  */
-function answeringSentences(question: string, ranked: readonly RankedSentence[], policy: AnswerPolicy): readonly RankedSentence[] {
+export function answeringSentences(question: string, ranked: readonly RankedSentence[], policy: Pick<AnswerPolicy, 'quoteRatio'>): readonly RankedSentence[] {
   const kind = answerKind(question);
   const top = ranked[0]?.probability ?? 0;
   if (holdsAskedFigure(kind, ranked[0]?.features ?? []) === null) return ranked;
@@ -66,6 +66,11 @@ function withoutOverlaps(ranked: readonly RankedSentence[]): RankedSentence[] {
 function quotedSentences(ranked: RankedSentence): IndexedSentence[] {
   const previous = ranked.index > 0 && refersBack(ranked.sentence.text) ? ranked.document.sentences[ranked.index - 1] : undefined;
   return previous ? [previous, ranked.sentence] : [ranked.sentence];
+}
+
+/** The text a sentence is quoted as: with the sentence before it when it refers back. */
+export function quotedSpan(ranked: RankedSentence): string {
+  return ranked.document.text.slice((quotedSentences(ranked)[0] as IndexedSentence).start, ranked.sentence.end);
 }
 
 function toQuote(ranked: RankedSentence): Quote {

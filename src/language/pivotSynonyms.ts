@@ -51,9 +51,12 @@ export function pivotSynonyms(lexicon: Lexicon, term: string, language: Language
 function translationsOf(lexicon: Lexicon, term: string, from: Language, to: Language): readonly WeightedTerm[] {
   const direct = lexicon.translations(term, from, to);
   if (direct.length > 0) return direct;
-  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2));
+  // A short shared prefix can match hundreds of rows: the first few are the closest forms.
+  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2)).slice(0, MAX_NEAR_ROWS);
   return near.flatMap((key) => lexicon.translations(key, from, to)).sort((a, b) => b.weight - a.weight);
 }
+
+const MAX_NEAR_ROWS = 3;
 
 /** The first `limit` entries of a row, their weights scaled to sum to one. */
 function asProbabilities(row: readonly WeightedTerm[], limit: number): WeightedTerm[] {

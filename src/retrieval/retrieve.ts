@@ -6,10 +6,11 @@ import { relatedStems } from '../language/englishRelations.js';
 import { loadLexicon } from '../language/lexicon.js';
 import { pivotSynonyms } from '../language/pivotSynonyms.js';
 import { type QueryTranslator, createDictionaryTranslator } from '../language/queryTranslator.js';
-import { corpusLanguages, questionReadings } from './crossLanguage.js';
+import { type Question, type Reading, understandQuestion } from '../language/question.js';
+import { readingContext } from './crossLanguage.js';
 import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { type AnalysedQuestion, type QuestionInput, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
+import { type AnalysedQuestion, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
 import { type SentenceRanker, defaultRanker } from './sentenceRanker.js';
 
 export interface RetrievalOptions {
@@ -63,10 +64,9 @@ export interface Candidates {
   candidates: Candidate[];
 }
 
-/** The readings of a question this snapshot and model call for: as written, and translated into the corpus's other languages. */
-export function readingsFor(snapshot: KnowledgeSnapshot, embedder: Embedder, question: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): QuestionInput[] {
-  const context = { corpusLanguages: corpusLanguages(snapshot), crossLingual: embedder.crossLingual === true, translator: options.translator, lexical: snapshot.lexical };
-  return questionReadings(question, context);
+/** The question understood against this build and model: its shape, and its readings in the corpus's languages. */
+export function understand(snapshot: KnowledgeSnapshot, embedder: Embedder, text: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): Question {
+  return understandQuestion(text, readingContext(snapshot, embedder.crossLingual === true, options.translator));
 }
 
 /**
@@ -77,22 +77,23 @@ export function readingsFor(snapshot: KnowledgeSnapshot, embedder: Embedder, que
 export async function findCandidates(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
-  input: QuestionInput,
+  understood: Question,
+  reading: Reading,
   options: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<Candidates> {
   const { lexical } = snapshot;
-  const question = analyseQuestion(input, lexical, options.related);
+  const question = analyseQuestion(understood, reading, lexical, options.related);
   if (snapshot.vectors.size === 0) return { question, candidates: [] };
-  const readsLanguage = embedder.languages === undefined || embedder.languages.includes(input.language);
-  const [queryVector] = (await embedder.embed([input.embeddingText ?? input.text], 'query')) as [Float32Array];
-  const dense = readsLanguage || input.embeddingText ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
+  // A translation is in the documents' language, which the model reads.
+  const reads = reading.translated || embedder.languages === undefined || embedder.languages.includes(reading.language);
+  const [queryVector] = (await embedder.embed([reading.embeddingText], 'query')) as [Float32Array];
+  const dense = reads ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
   const similarity = new Map(dense.map((n) => [n.label, n.similarity]));
   const lexicalRanking = lexical.search([...question.terms, ...question.expansion], options.candidatesPerRetriever);
   const fused = reciprocalRankFusion([dense.map((n) => n.label), lexicalRanking]).slice(0, options.passagesToScore);
   const placed = candidateSentences(snapshot, fused, similarity);
   const ranks = { lexical: rankOf(lexicalRanking), dense: rankOf(dense.map((n) => n.label)) };
   const documentTerms = documentTermsOf(snapshot);
-  const reads = readsLanguage || Boolean(input.embeddingText);
   const views = placed.map((p) => ({
     ...view(snapshot, p, snapshot.sentenceVectors.dot(p.sentence.row, queryVector), reads),
     lexicalRank: bestRank(p.labels, ranks.lexical),
@@ -108,13 +109,13 @@ export async function findCandidates(
 export async function retrieve(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
-  question: string,
+  question: Question,
   ranker: SentenceRanker = defaultRanker(),
   options: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<RankedSentence[]> {
   const ranked: RankedSentence[] = [];
-  for (const input of readingsFor(snapshot, embedder, question, options)) {
-    ranked.push(...rankCandidates((await findCandidates(snapshot, embedder, input, options)).candidates, ranker));
+  for (const reading of question.readings) {
+    ranked.push(...rankCandidates((await findCandidates(snapshot, embedder, question, reading, options)).candidates, ranker));
   }
   return bestPerSentence(ranked);
 }
