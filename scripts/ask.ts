@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { Quote } from '../src/answer/answer.js';
 import { renderAnswerText } from '../src/answer/renderText.js';
 import { loadConfig } from '../src/config.js';
 import { openQantar, type Qantar } from '../src/main.js';
@@ -34,7 +35,10 @@ runCli(async () => {
 
 type AnswerRecord = Awaited<ReturnType<typeof answerRecord>>;
 
-/** One question as the `--json` schema: question, answered, quotes, figures, text, tookMs. */
+/**
+ * One question as the `--json` schema: question, answered, tier, quotes, figures, closest, text, tookMs.
+ * `closest` is the sentence shown under "probably" (text, documentId, start, end, score), or null.
+ */
 async function answerRecord(qantar: Qantar, question: string) {
   const started = performance.now();
   const answer = await qantar.ask(question);
@@ -44,7 +48,12 @@ async function answerRecord(qantar: Qantar, question: string) {
     ? answer.quotes.map(({ text, documentId, title, publisher, url, score }) => ({ text, documentId, title, publisher, url, score }))
     : [];
   const figures = answer.answered ? answer.figures : [];
-  return { question, answered: answer.answered, quotes, figures, text, tookMs };
+  const closest = answer.tier === 'probably' ? closestRecord(answer.closest) : null;
+  return { question, answered: answer.answered, tier: answer.tier, quotes, figures, closest, text, tookMs };
+}
+
+function closestRecord({ text, documentId, start, end, score }: Quote) {
+  return { text, documentId, start, end, score };
 }
 
 function render(record: AnswerRecord, json: boolean): string {

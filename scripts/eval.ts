@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, projectRoot } from '../src/config.js';
 import { openQantar } from '../src/main.js';
+import { shownQuotes } from '../src/answer/answer.js';
 import { retrieve } from '../src/retrieval/retrieve.js';
+import { seedAnchorShownAt1 } from './bm25Anchor.js';
 import { notice, progressBar, runCli } from './cli.js';
 import { runDatasetEval } from './evalDataset.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
@@ -31,12 +33,14 @@ runCli(async () => {
       model: { type: 'string' },
       dataset: { type: 'string' },
       limit: { type: 'string' },
+      'per-document': { type: 'boolean', default: false },
     },
   });
   if (values.dataset !== undefined) {
-    await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model });
+    await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model, perDocument: values['per-document'] });
     return;
   }
+  if (values['per-document']) throw new Error('--per-document goes with --dataset FILE: the seed sets have one document.');
   const file = QUESTION_SETS[values.set];
   if (!file) throw new Error(`--set takes ${Object.keys(QUESTION_SETS).join(', ')}; got "${values.set}".`);
   const { questions } = JSON.parse(await readFile(path.join(projectRoot, file), 'utf8')) as { questions: EvalQuestion[] };
@@ -51,7 +55,7 @@ runCli(async () => {
     progress.stop();
     const outcomes: EvalOutcome[] = [];
     for (const item of questions) outcomes.push(await evaluate(qantar, item));
-    reports[model] = summarise(outcomes);
+    reports[model] = summarise(outcomes, seedAnchorShownAt1(qantar.knowledge.snapshot, questions));
     if (!values.json) process.stdout.write(`${formatReport(model, reports[model])}\n\n`);
   }
   if (values.json) process.stdout.write(`${JSON.stringify({ questions: questions.length, models: reports })}\n`);
@@ -71,6 +75,6 @@ async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: Ev
   const started = performance.now();
   const answer = await qantar.ask(item.question);
   const tookMs = performance.now() - started;
-  const verbatim = !answer.answered || answer.quotes.every((q) => snapshot.documentById.get(q.documentId)?.text.slice(q.start, q.end) === q.text);
+  const verbatim = shownQuotes(answer).every((q) => snapshot.documentById.get(q.documentId)?.text.slice(q.start, q.end) === q.text);
   return { item, supportRank, answer, tookMs, verbatim };
 }

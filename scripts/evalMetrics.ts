@@ -27,6 +27,18 @@ export interface EvalReport {
   recallAt1: number;
   recallAt3: number;
   answerAccuracy: number;
+  /** Answerable: the first sentence shown, a confident answer's first quote or the "probably" one, is right. */
+  shownAt1: number;
+  /** Of the confident answers, the share right (an answered unanswerable question is wrong); null when there are none. */
+  confidentPrecision: number | null;
+  /** Answerable questions answered confidently. */
+  coverage: number;
+  /** Unanswerable questions answered confidently. */
+  unanswerableAnswered: number;
+  /** All questions given a "probably". */
+  probably: number;
+  /** The same run's plain BM25 over the corpus sentences: its first sentence is right (its shown@1); null when not measured. */
+  bm25AnchorShownAt1: number | null;
   abstentionPrecision: number;
   abstentionRecall: number;
   nonVerbatimQuotes: number;
@@ -51,10 +63,19 @@ export function isCorrect(outcome: EvalOutcome): boolean {
   return first !== undefined && supports(item, first.text) && (item.figure === undefined || answer.figures.includes(item.figure));
 }
 
-export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
+/** The first sentence shown is right: a confident answer that `isCorrect`, or a "probably" sentence that supports, with the figure. */
+export function shownRight(outcome: EvalOutcome): boolean {
+  const { item, answer } = outcome;
+  if (answer.tier === 'answer') return item.support !== null && isCorrect(outcome);
+  if (answer.tier !== 'probably') return false;
+  return supports(item, answer.closest.text) && (item.figure === undefined || answer.closest.figures.includes(item.figure));
+}
+
+export function summarise(outcomes: readonly EvalOutcome[], bm25AnchorShownAt1: number | null = null): EvalReport {
   const answerable = outcomes.filter((o) => o.item.support !== null);
   const unanswerable = outcomes.filter((o) => o.item.support === null);
   const abstained = outcomes.filter((o) => !o.answer.answered);
+  const confident = outcomes.filter((o) => o.answer.answered);
   const correctAbstentions = abstained.filter((o) => o.item.support === null).length;
   const times = outcomes.map((o) => o.tookMs).sort((a, b) => a - b);
   return {
@@ -64,6 +85,12 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
     recallAt1: share(answerable, (o) => o.supportRank === 0),
     recallAt3: share(answerable, (o) => o.supportRank >= 0 && o.supportRank < 3),
     answerAccuracy: share(outcomes, isCorrect),
+    shownAt1: share(answerable, shownRight),
+    confidentPrecision: confident.length === 0 ? null : share(confident, isCorrect),
+    coverage: share(answerable, (o) => o.answer.answered),
+    unanswerableAnswered: unanswerable.length === 0 ? 0 : share(unanswerable, (o) => o.answer.answered),
+    probably: share(outcomes, (o) => o.answer.tier === 'probably'),
+    bm25AnchorShownAt1,
     abstentionPrecision: abstained.length === 0 ? 1 : correctAbstentions / abstained.length,
     abstentionRecall: unanswerable.length === 0 ? 1 : correctAbstentions / unanswerable.length,
     nonVerbatimQuotes: outcomes.filter((o) => !o.verbatim).length,
@@ -74,7 +101,8 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalReport {
 }
 
 function describeFailure(outcome: EvalOutcome): string {
-  const got = outcome.answer.answered ? `quoted "${outcome.answer.quotes[0]?.text}"` : 'abstained';
+  const { answer } = outcome;
+  const got = answer.tier === 'answer' ? `quoted "${answer.quotes[0]?.text}"` : answer.tier === 'probably' ? `abstained, "probably" "${answer.closest.text}"` : 'abstained';
   const wanted = outcome.item.support === null ? 'abstain' : `${JSON.stringify(outcome.item.support)} (rank ${outcome.supportRank})`;
   return `${outcome.item.question} — wanted ${wanted}, ${got}`;
 }
@@ -102,6 +130,12 @@ export function formatReport(model: string, report: EvalReport): string {
     ['recall@1 of supporting sentence', pct(report.recallAt1)],
     ['recall@3 of supporting sentence', pct(report.recallAt3)],
     ['answer accuracy', pct(report.answerAccuracy)],
+    ['shown@1 (first sentence shown, answer or "probably", is right)', pct(report.shownAt1)],
+    ['BM25 anchor shown@1 (same run)', report.bm25AnchorShownAt1 === null ? '—' : pct(report.bm25AnchorShownAt1)],
+    ['confident precision (of confident answers, right)', report.confidentPrecision === null ? '—' : pct(report.confidentPrecision)],
+    ['coverage (answerable answered confidently)', pct(report.coverage)],
+    ['unanswerable answered confidently', report.unanswerable === 0 ? '—' : pct(report.unanswerableAnswered)],
+    ['"probably" (of all questions)', pct(report.probably)],
     ['abstention precision', pct(report.abstentionPrecision)],
     ['abstention recall', pct(report.abstentionRecall)],
     ['quotes not verbatim', String(report.nonVerbatimQuotes)],

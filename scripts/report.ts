@@ -55,8 +55,8 @@ function feedbackTable(answers: RatedAnswer[]): Table {
 function statsTable(totals: PeriodTotals): Table {
   const periods = [['today (UTC)', totals.today], ['7 days', totals.week], ['all time', totals.all]] as const;
   return {
-    header: ['period', 'questions', 'answered', 'abstained', 'up', 'down'],
-    rows: periods.map(([label, t]) => [label, t.questions, t.answered, t.abstained, t.up, t.down]),
+    header: ['period', 'questions', 'answered', 'probably', 'abstained', 'up', 'down'],
+    rows: periods.map(([label, t]) => [label, t.questions, t.answered, t.probably, t.abstained, t.up, t.down]),
   };
 }
 

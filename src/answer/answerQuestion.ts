@@ -2,11 +2,10 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeSnapshot } from '../index/snapshot.js';
 import { LANGUAGES, documentLanguage } from '../language/analyzer.js';
 import { corpusLanguages } from '../retrieval/crossLanguage.js';
-import { DEFAULT_RETRIEVAL, retrieve } from '../retrieval/retrieve.js';
+import { DEFAULT_RETRIEVAL, retrieve, understand } from '../retrieval/retrieve.js';
 import { type SentenceRanker, defaultRanker } from '../retrieval/sentenceRanker.js';
-import type { Answer, Quote } from './answer.js';
+import { type Answer, type Answered, type Probable, type Quote, type Unanswered, shownQuotes } from './answer.js';
 import { composeAnswer } from './composeAnswer.js';
-import { detectLanguage } from '../language/detectLanguage.js';
 import { suggestQuestions } from './suggestQuestions.js';
 
 /** A quote that is not a slice of its stored document would be a made-up quote: that is a bug. */
@@ -25,25 +24,26 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const question = rawQuestion.trim();
   const suggestions = suggestQuestions(snapshot);
-  if (question === '') return { answered: false, question, reason: 'empty-question', suggestions };
-  if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
-  const ranked = await retrieve(snapshot, embedder, question, ranker);
-  const answer = composeAnswer(question, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES });
-  verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
-  const language = detectLanguage(question);
-  if (answer.answered) return withDocumentLanguages(snapshot, answer, language);
+  const unanswered = (reason: Unanswered['reason']): Unanswered => ({ tier: 'not-covered', answered: false, question, reason, suggestions });
+  if (question === '') return unanswered('empty-question');
+  if (snapshot.vectors.size === 0) return unanswered('empty-corpus');
+  const understood = understand(snapshot, embedder, question);
+  const ranked = await retrieve(snapshot, embedder, understood, ranker);
+  const answer = composeAnswer(understood, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES, confidence: ranker.confidence });
+  verifyQuotes(snapshot, shownQuotes(answer));
+  const language = understood.languageDetected ? understood.language : null;
+  if (answer.tier === 'answer') return withDocumentLanguages(snapshot, answer, answer.quotes, language);
   const readable = readableLanguages(snapshot, embedder);
   if (language !== null && !readable.includes(language)) {
-    // "Not covered" would be a guess: the question could not be read against these documents.
-    const { closest: _unread, ...unanswered } = answer;
-    return { ...unanswered, reason: 'unsupported-language', languages: readable };
+    // "Not covered" or "probably" would be a guess: the question could not be read against these documents.
+    return { ...unanswered('unsupported-language'), languages: readable };
   }
-  return answer;
+  return answer.tier === 'probably' ? withDocumentLanguages(snapshot, answer, [answer.closest], language) : answer;
 }
 
 /** Marks an answer whose quotes are in another language than the question. */
-function withDocumentLanguages(snapshot: KnowledgeSnapshot, answer: Extract<Answer, { answered: true }>, language: string | null): Answer {
-  const languages = [...new Set(answer.quotes.map((q) => documentLanguage(snapshot.documentById.get(q.documentId)?.language)))];
+function withDocumentLanguages<T extends Answered | Probable>(snapshot: KnowledgeSnapshot, answer: T, quotes: readonly Quote[], language: string | null): T {
+  const languages = [...new Set(quotes.map((q) => documentLanguage(snapshot.documentById.get(q.documentId)?.language)))];
   return language !== null && languages.some((l) => l !== language) ? { ...answer, documentLanguages: languages } : answer;
 }
 

@@ -1,35 +1,37 @@
 import type { IndexedDocument, IndexedSentence } from '../index/snapshot.js';
-import { answerKind } from '../language/questionWords.js';
+import type { Question } from '../language/question.js';
 import { holdsAskedFigure } from '../retrieval/features.js';
-import { quantityIntent } from '../retrieval/questionIntent.js';
 import type { RankedSentence } from '../retrieval/retrieve.js';
 import { refersBack } from '../retrieval/sentenceCues.js';
-import type { AnswerThresholds } from '../retrieval/sentenceRanker.js';
+import type { AnswerThresholds, SentenceRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
+import { type TierConfidence, decideTier } from './decideTier.js';
 import { leadClause } from './lead.js';
 
 export interface AnswerPolicy extends AnswerThresholds {
   maxQuotes: number;
+  /** The ranker's trained confidence stage; without it the best probability decides. */
+  confidence?: SentenceRanker['confidence'];
 }
 
 /**
- * Pure: turns ranked sentences into an answer, or into an honest "not covered". Every string in an
- * answered result is a slice of a stored document; nothing here writes wording of its own.
+ * Pure: turns ranked sentences into an answer, a hedged "probably", or an honest "not covered".
+ * Every quoted string is a slice of a stored document; nothing here writes wording of its own.
  */
-export function composeAnswer(question: string, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
-  const answering = answeringSentences(question, ranked, policy);
-  const best = answering[0];
-  if (!best || best.probability < policy.minProbability) {
-    const nearest = ranked[0];
-    const closest = nearest && nearest.probability >= policy.closestMinProbability ? { closest: toQuote(nearest) } : {};
-    return { answered: false, question, reason: 'not-covered', suggestions: [...suggestions], ...closest };
+export function composeAnswer(understood: Question, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
+  const question = understood.text;
+  const candidates = ranked.map((r) => ({ probability: r.probability, holdsAskedFigure: holdsAskedFigure(understood.kind, r.features) }));
+  const decision = decideTier(candidates, { ...policy, confidence: tierConfidence(ranked, policy.confidence) });
+  if (decision.tier === 'not-covered') return { tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [...suggestions] };
+  if (decision.tier === 'probably') {
+    return { tier: 'probably', answered: false, question, closest: toQuote(ranked[decision.closest] as RankedSentence), suggestions: [...suggestions] };
   }
-  const floor = Math.max(policy.minProbability, best.probability * policy.quoteRatio);
-  const quotes = withoutOverlaps(answering.filter((r) => r.probability >= floor))
-    .slice(0, policy.maxQuotes)
-    .map(toQuote);
-  const intent = quantityIntent(question);
+  const answering = decision.quotes.map((i) => ranked[i] as RankedSentence);
+  const best = answering[0] as RankedSentence;
+  const quotes = withoutOverlaps(answering).slice(0, policy.maxQuotes).map(toQuote);
+  const intent = understood.quantity;
   return {
+    tier: 'answer',
     answered: true,
     question,
     lead: leadClause(best.sentence.text, best.figures, intent.wants === 'figure' ? intent.kinds : []),
@@ -38,17 +40,14 @@ export function composeAnswer(question: string, ranked: readonly RankedSentence[
   };
 }
 
-/**
- * A count or money question is answered only by a sentence that states such a figure of the thing
- * counted ("How many police officers were killed?" is not answered by "230 people died"), and only
- * if it is about as likely as the best sentence: "How many people were released?" must not fall
- * through to a sentence the model ranks far lower.
- */
-export function answeringSentences(question: string, ranked: readonly RankedSentence[], policy: Pick<AnswerPolicy, 'quoteRatio'>): readonly RankedSentence[] {
-  const kind = answerKind(question);
-  const top = ranked[0]?.probability ?? 0;
-  if (holdsAskedFigure(kind, ranked[0]?.features ?? []) === null) return ranked;
-  return ranked.filter((r) => holdsAskedFigure(kind, r.features) === true && r.probability >= top * policy.quoteRatio);
+/** The confidence stage over a list of ranked sentences, picked by index. */
+function tierConfidence(ranked: readonly RankedSentence[], stage: AnswerPolicy['confidence']): TierConfidence | undefined {
+  if (!stage) return undefined;
+  const scored = (i: number) => {
+    const r = ranked[i] as RankedSentence;
+    return { probability: r.probability, features: r.features, row: r.sentence.row };
+  };
+  return { thresholds: stage.thresholds, of: (indices) => stage.of(indices.map(scored)) };
 }
 
 /** A sentence quoted with the one before it is not quoted again on its own. */

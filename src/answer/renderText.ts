@@ -1,18 +1,20 @@
-import type { Answer, Quote } from './answer.js';
+import type { Answer, Quote, Unanswered } from './answer.js';
 import { languageNames } from './questionLanguage.js';
 
 /** Plain-text rendering for the terminal; the bot has its own HTML formatter. */
 export function renderAnswerText(answer: Answer): string {
-  if (!answer.answered) {
-    const lines = [notCoveredLine(answer)];
-    if (answer.closest) lines.push('The closest sentence, which may not answer it:', ...quoteLines(answer.closest));
-    if (answer.suggestions.length > 0) {
-      lines.push('Questions they do answer:', ...answer.suggestions.map((q) => `  • ${q}`));
+  const note = answer.tier !== 'not-covered' && answer.documentLanguages ? [`(From documents in ${languageNames('en', answer.documentLanguages)}.)`] : [];
+  switch (answer.tier) {
+    case 'answer':
+      return [...note, answer.lead, ...answer.quotes.flatMap(quoteLines)].join('\n');
+    case 'probably':
+      return [...note, 'Probably (not sure, this may not answer it):', ...quoteLines(answer.closest)].join('\n');
+    case 'not-covered': {
+      const lines = [notCoveredLine(answer)];
+      if (answer.suggestions.length > 0) lines.push('Questions they do answer:', ...answer.suggestions.map((q) => `  • ${q}`));
+      return lines.join('\n');
     }
-    return lines.join('\n');
   }
-  const note = answer.documentLanguages ? [`(From documents in ${languageNames('en', answer.documentLanguages)}.)`] : [];
-  return [...note, answer.lead, ...answer.quotes.flatMap(quoteLines)].join('\n');
 }
 
 function quoteLines(quote: Quote): string[] {
@@ -25,16 +27,14 @@ export function sourceLine(quote: Pick<Quote, 'title' | 'publisher' | 'url'>): s
   return `${quote.title}${publisher}${url}`;
 }
 
-function notCoveredLine({ reason, languages = [], closest }: Extract<Answer, { answered: false }>): string {
+function notCoveredLine({ reason, languages = [] }: Unanswered): string {
   switch (reason) {
     case 'empty-question':
       return 'Ask a question about the documents.';
     case 'empty-corpus':
       return 'There are no documents to answer from yet.';
     case 'not-covered':
-      return closest
-        ? 'No sentence of the documents answers this clearly enough to quote as an answer.'
-        : 'The documents do not cover this question, so there is no answer to quote.';
+      return 'The documents do not cover this question, so there is no answer to quote.';
     case 'unsupported-language':
       return `Nothing could be matched: questions about these documents can be asked in ${languageNames('en', languages)}.`;
   }

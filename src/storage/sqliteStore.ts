@@ -48,13 +48,18 @@ function prepareWritable(db: Database.Database, file: string): void {
   // WAL: the shell's reports read while the bot writes; NORMAL sync is safe in WAL and skips an fsync per question.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
   const from = checkVersion(db, file, false);
-  if (from === SCHEMA_VERSION) return;
-  db.transaction(() => {
-    for (const migration of MIGRATIONS.slice(from)) db.exec(migration);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
+  if (from !== SCHEMA_VERSION) {
+    // Off while migrating: a migration that rebuilds a table must not cascade its DROP to the rows that refer to it.
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      for (const migration of MIGRATIONS.slice(from)) db.exec(migration);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new StoreError(`Migrating ${file} would break ${broken.length} references between its tables.`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+  db.pragma('foreign_keys = ON');
 }
 
 function checkVersion(db: Database.Database, file: string, mustBeCurrent: boolean): number {
@@ -69,11 +74,11 @@ function checkVersion(db: Database.Database, file: string, mustBeCurrent: boolea
 }
 
 const TOTALS = `SELECT count(*) AS questions, coalesce(sum(outcome = 'answered'), 0) AS answered,
-  coalesce(sum(outcome = 'abstained'), 0) AS abstained FROM questions WHERE asked_at >= ?`;
+  coalesce(sum(outcome = 'probably'), 0) AS probably, coalesce(sum(outcome = 'abstained'), 0) AS abstained FROM questions WHERE asked_at >= ?`;
 const VOTE_TOTALS = `SELECT coalesce(sum(vote = 1), 0) AS up, coalesce(sum(vote = -1), 0) AS down FROM votes WHERE voted_at >= ?`;
 const DOWN_VOTES = `(SELECT count(*) FROM votes v WHERE v.question_id = q.id AND v.vote = -1)`;
 const MISSED = `SELECT q.question, q.asked_at AS askedAt, q.outcome, ${DOWN_VOTES} AS down FROM questions q
-  WHERE q.asked_at >= ? AND (q.outcome = 'abstained' OR ${DOWN_VOTES} > 0) ORDER BY q.asked_at DESC, q.id DESC LIMIT ?`;
+  WHERE q.asked_at >= ? AND (q.outcome IN ('abstained', 'probably') OR ${DOWN_VOTES} > 0) ORDER BY q.asked_at DESC, q.id DESC LIMIT ?`;
 const WORST = `SELECT q.id AS questionId, q.question, q.asked_at AS askedAt,
   sum(v.vote = 1) AS up, sum(v.vote = -1) AS down,
   t.document_id AS documentId, t.start, t.end, t.score, t.text

@@ -4,7 +4,8 @@
  * replace it by implementing the same interfaces. Users and chats arrive here already hashed.
  * Times are milliseconds since the epoch.
  */
-export type Outcome = 'answered' | 'abstained';
+/** 'probably': the best sentence was shown under a hedge, not as a sure answer. */
+export type Outcome = 'answered' | 'probably' | 'abstained';
 
 /** A quote as logged: where it is in its document, how well it scored, and its text for reports. */
 export interface LoggedQuote {
@@ -24,7 +25,7 @@ export interface QuestionEntry {
   chatHash: string;
   question: string;
   outcome: Outcome;
-  /** Why the bot abstained; null when it answered. */
+  /** Why the bot abstained; null when it answered or said "probably". */
   reason: string | null;
   quotes: readonly LoggedQuote[];
   latencyMs: number;
@@ -60,6 +61,7 @@ export interface FeedbackStore {
 export interface Totals {
   questions: number;
   answered: number;
+  probably: number;
   abstained: number;
   up: number;
   down: number;
@@ -86,7 +88,7 @@ export interface RatedAnswer {
 export interface Reports {
   /** Questions asked and votes cast since `since`. */
   totals(since: number): Totals;
-  /** Abstentions (other than empty questions) and answers with a 👎, asked since `since`, newest first. */
+  /** Abstentions (other than empty questions), "probably" replies and answers with a 👎, asked since `since`, newest first. */
   missed(since: number, limit: number): MissedQuestion[];
   /** Answers asked since `since` with at least one 👎, most net 👎 first. */
   worstRated(since: number, limit: number): RatedAnswer[];

@@ -3,7 +3,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../answer/answer.js';
 import type { BotContext } from './context.js';
 import { SUGGESTION_COUNT, type FeatureDeps } from './deps.js';
-import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, shorten } from './format.js';
+import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, formatProbably, shorten } from './format.js';
 import { escapeHtml } from './html.js';
 import { feedbackKeyboard, logQuestion } from './features/feedback.js';
 import { replyTo } from './hygiene.js';
@@ -53,7 +53,7 @@ export async function replyWithAnswer(ctx: BotContext, question: string, deps: F
   deps.counters.record(answer);
   deps.metrics.question(answer, { language: ctx.lang, chatType: ctx.chat?.type ?? 'unknown' }, (performance.now() - started) / 1000);
   // No user id here: the question log keeps users only as salted hashes, and so do the logs.
-  deps.logger.info({ chatType: ctx.chat?.type, answered: answer.answered }, 'question');
+  deps.logger.info({ chatType: ctx.chat?.type, tier: answer.tier }, 'question');
   const parts = withEcho(renderForChat(ctx, answer, deps, options, questionId), options.echoQuestion ? text : undefined);
   const common = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
   for (const [i, part] of parts.entries()) {
@@ -67,9 +67,9 @@ interface Part {
 }
 
 function renderForChat(ctx: BotContext, answer: Answer, deps: FeatureDeps, options: AnswerOptions, questionId: number | undefined): Part[] {
-  if (answer.answered) {
-    const texts = formatAnswer(answer, MESSAGE_LIMIT, { t: ctx.t });
-    // 👍/👎 go under the last part, after every quote of the answer has been read.
+  if (answer.tier !== 'not-covered') {
+    const texts = answer.tier === 'answer' ? formatAnswer(answer, MESSAGE_LIMIT, { t: ctx.t }) : formatProbably(answer, ctx.t);
+    // 👍/👎 go under the last part, after every quote has been read; on "probably" they tell whether it was the answer.
     return texts.map((text, i) => ({ text, keyboard: questionId !== undefined && i === texts.length - 1 ? feedbackKeyboard(questionId) : undefined }));
   }
   const keyboard = options.buttons ? suggestionKeyboard(deps.services.suggestions(SUGGESTION_COUNT)) : undefined;

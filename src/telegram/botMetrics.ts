@@ -27,8 +27,11 @@ export const noMetrics: BotMetrics = {
   indexChange: () => undefined,
 };
 
-/** The outcome label: "answered", or the reason the bot abstained. */
-export const outcomeOf = (answer: Answer): string => (answer.answered ? 'answered' : answer.reason);
+/** The outcome label: "answered", "probably", or the reason the bot abstained. */
+export function outcomeOf(answer: Answer): string {
+  if (answer.tier === 'answer') return 'answered';
+  return answer.tier === 'probably' ? 'probably' : answer.reason;
+}
 
 /**
  * Counts every failed Bot API call. Installed under auto-retry, so a 429 that a retry later

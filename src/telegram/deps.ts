@@ -13,13 +13,15 @@ export interface BotLimits {
   rateLimitPerMinute: number;
 }
 
-/** Questions answered and abstained since start, for /stats. In memory: a restart is a new "since start". */
+/** Questions by tier since start, for /stats. In memory: a restart is a new "since start". */
 export class Counters {
   answered = 0;
+  probably = 0;
   abstained = 0;
 
   record(answer: Answer): void {
-    if (answer.answered) this.answered += 1;
+    if (answer.tier === 'answer') this.answered += 1;
+    else if (answer.tier === 'probably') this.probably += 1;
     // An empty question is not a question the documents failed to answer.
     else if (answer.reason !== 'empty-question') this.abstained += 1;
   }

@@ -1,4 +1,4 @@
-import type { Answer, Quote, Unanswered } from '../answer/answer.js';
+import type { Answered, Probable, Quote, Unanswered } from '../answer/answer.js';
 import { escapeHtml, link } from './html.js';
 import type { Strings } from './i18n.js';
 import type { DocumentSummary } from './services.js';
@@ -8,8 +8,6 @@ export { packBlocks, splitToFit } from './split.js';
 
 /** Telegram's limit for one text message (and for an inline result's message text). */
 export const MESSAGE_LIMIT = 4096;
-
-type Answered = Extract<Answer, { answered: true }>;
 
 /**
  * Escapes a quote and puts its figures in bold. Figures are located in the raw text first and each
@@ -58,23 +56,28 @@ export function formatAnswer(answer: Answered, limit = MESSAGE_LIMIT, options: {
 }
 
 /**
- * A polite "no answer": the reason, the closest sentence when there is one worth showing, and the
- * questions that do work (listed when there are no buttons to show them).
+ * A "probably" reply: the hedge line in the user's language, then the best sentence with its
+ * source. The hedge is never dropped: without it the sentence would read as a sure answer.
+ */
+export function formatProbably(answer: Probable, t: Strings, limit = MESSAGE_LIMIT): string[] {
+  const hedge = `<i>${t.probably(answer.documentLanguages)}</i>`;
+  return packBlocks([hedge, ...quoteBlocks(answer.closest, limit - hedge.length - 1)], limit);
+}
+
+/**
+ * A polite "no answer": the reason and the questions that do work (listed when there are no
+ * buttons to show them).
  */
 export function formatNoAnswer(answer: Unanswered, t: Strings, options: { listSuggestions: boolean }): string {
   const suggestions = answer.suggestions.length === 0 ? [] : ['', t.suggestionsHeader];
   if (options.listSuggestions) suggestions.push(...answer.suggestions.map((q) => `• ${escapeHtml(q)}`));
-  const closest = answer.closest && ['', t.closestHeader, ...quoteBlocks(answer.closest)];
-  const withClosest = closest && [noAnswerReason(answer, t, true), ...closest, ...suggestions].join('\n');
-  // One message only: a closest sentence too long to share it is left out, since it is not an answer.
-  if (withClosest && withClosest.length <= MESSAGE_LIMIT) return withClosest;
-  return [noAnswerReason(answer, t, false), ...suggestions].join('\n');
+  return [noAnswerReason(answer, t), ...suggestions].join('\n');
 }
 
-function noAnswerReason(answer: Unanswered, t: Strings, showsClosest: boolean): string {
+function noAnswerReason(answer: Unanswered, t: Strings): string {
   switch (answer.reason) {
     case 'not-covered':
-      return showsClosest ? t.notSure : t.notCovered;
+      return t.notCovered;
     case 'unsupported-language':
       return t.unsupportedLanguage(answer.languages ?? []);
     case 'empty-corpus':

@@ -12,6 +12,7 @@ export interface StatsView {
   builtAt: string;
   uptimeSeconds: number;
   answered: number;
+  probably: number;
   abstained: number;
   /** From the question log; undefined when it is off or cannot be read. */
   totals: PeriodTotals | undefined;
@@ -32,10 +33,11 @@ export interface Strings {
   sourcesHeader(documents: number): string;
   noDocuments: string;
   notCovered: string;
-  /** Instead of `notCovered` when a closest sentence follows: "no quote" would contradict it. */
-  notSure: string;
-  /** Above the closest sentence of a question the documents do not answer. */
-  closestHeader: string;
+  /**
+   * Above the sentence of a "probably" reply: it may not be the answer. `languages` (ISO 639-1) is
+   * set when that sentence is in another language than the question.
+   */
+  probably(languages?: readonly string[]): string;
   /** Above an answer quoted from documents in other languages than the question's; ISO 639-1 codes. */
   answerFromDocumentsIn(languages: readonly string[]): string;
   /** The question is in a language that cannot be read against these documents; `languages` (ISO 639-1) can. */
@@ -91,6 +93,7 @@ export interface Strings {
   /** plain: inline-mode titles, descriptions and buttons. */
   inlineNoAnswerTitle: string;
   inlineNoAnswerDescription: string;
+  inlineProbablyTitle: string;
   inlineOpenChat: string;
   inlineSampleDescription: string;
   inlineAnswerButton: string;

@@ -22,7 +22,7 @@ export function createPrometheusMetrics(index: IndexSize): PrometheusMetrics {
   collectDefaultMetrics({ register });
   const questions = new Counter({
     name: 'qantar_questions_total',
-    help: 'Questions asked in chats, by outcome (answered or the reason for abstaining), interface language and chat type.',
+    help: 'Questions asked in chats, by outcome (answered, probably, or the reason for abstaining), interface language and chat type.',
     labelNames: ['outcome', 'language', 'chat_type'] as const,
     registers: [register],
   });

@@ -1,5 +1,5 @@
-import type { Answer } from '../answer/answer.js';
-import type { LoggedQuote, QuestionEntry, RatedAnswer, Store, Totals, Vote, VoteOutcome } from '../storage/store.js';
+import { type Answer, type Tier, shownQuotes } from '../answer/answer.js';
+import type { LoggedQuote, Outcome, QuestionEntry, RatedAnswer, Store, Totals, Vote, VoteOutcome } from '../storage/store.js';
 import { type QuestionGroup, countDistinct, mergeSimilar } from './clusterQuestions.js';
 import { pseudonym } from './salt.js';
 
@@ -66,7 +66,7 @@ export function createUsageLog(options: UsageLogOptions): UsageLog {
   const { store, salt, embed } = options;
   const hash = (kind: 'user' | 'chat', id: number) => pseudonym(salt, kind, id);
   return {
-    recordQuestion: (event) => (event.answer.answered || event.answer.reason !== 'empty-question' ? store.record(toEntry(event, hash)) : undefined),
+    recordQuestion: (event) => (isEmptyQuestion(event.answer) ? undefined : store.record(toEntry(event, hash))),
     vote: ({ questionId, userId, chatId, vote, at }) => store.vote({ questionId, userHash: hash('user', userId), chatHash: hash('chat', chatId), vote, at }),
     totals: (now) => ({ today: store.totals(startOfUtcDay(now)), week: store.totals(now - 7 * DAY_MS), all: store.totals(0) }),
     async unanswered(days, now, limit = 20) {
@@ -90,13 +90,17 @@ function toEntry(event: QuestionEvent, hash: (kind: 'user' | 'chat', id: number)
     userHash: hash('user', event.userId),
     chatHash: hash('chat', event.chatId),
     question: event.question,
-    outcome: answer.answered ? 'answered' : 'abstained',
-    reason: answer.answered ? null : answer.reason,
-    // The closest sentence of an abstention is logged too: its score is what threshold tuning needs.
-    quotes: answer.answered ? answer.quotes.map(loggedQuote) : answer.closest ? [loggedQuote(answer.closest)] : [],
+    outcome: OUTCOMES[answer.tier],
+    reason: answer.tier === 'not-covered' ? answer.reason : null,
+    // The sentence of a "probably" is logged too: its score is what threshold tuning needs.
+    quotes: shownQuotes(answer).map(loggedQuote),
     latencyMs: Math.round(event.latencyMs * 100) / 100,
   };
 }
+
+const OUTCOMES: Record<Tier, Outcome> = { answer: 'answered', probably: 'probably', 'not-covered': 'abstained' };
+
+const isEmptyQuestion = (answer: Answer) => answer.tier === 'not-covered' && answer.reason === 'empty-question';
 
 const loggedQuote = ({ documentId, start, end, score, text }: LoggedQuote): LoggedQuote => ({ documentId, start, end, score, text });
 

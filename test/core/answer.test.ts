@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Quote } from '../../src/answer/answer.js';
+import type { Answer, Answered, Quote, Unanswered } from '../../src/answer/answer.js';
 import { type AnswerPolicy, composeAnswer } from '../../src/answer/composeAnswer.js';
 import { leadClause } from '../../src/answer/lead.js';
 import { renderAnswerText, sourceLine } from '../../src/answer/renderText.js';
@@ -10,7 +10,7 @@ import type { IndexedDocument, KnowledgeSnapshot } from '../../src/index/snapsho
 import { FEATURE_NAMES, type FeatureName } from '../../src/retrieval/features.js';
 import { reciprocalRankFusion } from '../../src/retrieval/fuse.js';
 import type { RankedSentence } from '../../src/retrieval/retrieve.js';
-import { type EvalOutcome, type EvalQuestion, isCorrect, percentile, summarise } from '../../scripts/evalMetrics.js';
+import { type EvalOutcome, type EvalQuestion, isCorrect, percentile, shownRight, summarise } from '../../scripts/evalMetrics.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hand-made ranked sentences: plain data, offsets found in the document text.
@@ -72,12 +72,12 @@ function compose(question: string, list: readonly RankedSentence[], policy: Part
 }
 
 /** A sentence as the quote composeAnswer would make of it. */
-function quoteOf(index: number): Quote {
-  return answered(compose('q', [ranked(index, 1)])).quotes[0]!;
+function quoteOf(index: number, probability = 1): Quote {
+  return answered(compose('q', [ranked(index, probability)], { minProbability: 0 })).quotes[0]!;
 }
 
-function answered(answer: Answer): Extract<Answer, { answered: true }> {
-  if (!answer.answered) throw new Error(`expected an answer, got ${answer.reason}`);
+function answered(answer: Answer): Answered {
+  if (!answer.answered) throw new Error(`expected an answer, got ${answer.tier}`);
   return answer;
 }
 
@@ -89,15 +89,15 @@ describe('composeAnswer', () => {
     ['the best probability is below the closest-match minimum', [ranked(0, POLICY.closestMinProbability - 0.001), ranked(1, 0.01)]],
   ])('abstains as not covered when %s, passing the suggestions on', (_, list) => {
     const answer = composeAnswer('How many people died?', list, SUGGESTIONS, POLICY);
-    expect(answer).toEqual({ answered: false, question: 'How many people died?', reason: 'not-covered', suggestions: SUGGESTIONS });
+    expect(answer).toEqual({ tier: 'not-covered', answered: false, question: 'How many people died?', reason: 'not-covered', suggestions: SUGGESTIONS });
     if (!answer.answered) expect(answer.suggestions).not.toBe(SUGGESTIONS);
   });
 
   it.each([POLICY.closestMinProbability, POLICY.minProbability - 0.001])(
-    'offers the best sentence as the closest match, not as an answer, at probability %d',
+    'offers the best sentence as "probably", not as an answer, at probability %d',
     (probability) => {
-      const answer = compose('Were guns stolen?', [ranked(1, probability), ranked(2, 0.1)]);
-      expect(answer).toMatchObject({ answered: false, reason: 'not-covered', closest: { text: SENTENCES[1], score: Number(probability.toFixed(4)) } });
+      const answer = compose('Were guns stolen?', [ranked(1, probability), ranked(2, 0.1)], {}, SUGGESTIONS);
+      expect(answer).toEqual({ tier: 'probably', answered: false, question: 'Were guns stolen?', closest: quoteOf(1, probability), suggestions: SUGGESTIONS });
     },
   );
 
@@ -108,7 +108,8 @@ describe('composeAnswer', () => {
   it('follows the thresholds of the policy it is given, not fixed ones', () => {
     expect(compose('q', [ranked(0, 0.6)], { minProbability: 0.7 }).answered).toBe(false);
     expect(compose('q', [ranked(0, 0.3)], { minProbability: 0.2 }).answered).toBe(true);
-    expect(compose('q', [ranked(0, 0.3)], { closestMinProbability: 0.4 })).not.toHaveProperty('closest');
+    expect(compose('q', [ranked(0, 0.3)], { closestMinProbability: 0.4 }).tier).toBe('not-covered');
+    expect(compose('q', [ranked(0, 0.3)], { closestMinProbability: 0.3 }).tier).toBe('probably');
   });
 
   describe('a count or money question is answered only by a sentence whose features say it holds the asked figure', () => {
@@ -120,21 +121,24 @@ describe('composeAnswer', () => {
       expect(texts(compose('How many guns were stolen?', [ranked(0, 0.9, lacksCount), ranked(1, 0.85, holdsCount)]))).toEqual([SENTENCES[1]]);
     });
 
-    it.each<[string, RankedSentence[]]>([
-      ['is far less probable than the best sentence', [ranked(1, 0.9, lacksCount), ranked(2, 0.7, holdsCount)]],
-      ['is below the minimum, though close to the best', [ranked(1, 0.55, lacksCount), ranked(2, 0.45, holdsCount)]],
-    ])('abstains when the best sentence with the figure %s, offering the best sentence as the closest', (_, list) => {
-      expect(compose('How many guns were stolen?', list)).toMatchObject({ answered: false, reason: 'not-covered', closest: { text: SENTENCES[1] } });
+    it('says "probably" with the best sentence when the best one with the figure is far less probable', () => {
+      const list = [ranked(1, 0.9, lacksCount), ranked(2, 0.7, holdsCount)];
+      expect(compose('How many guns were stolen?', list)).toMatchObject({ tier: 'probably', answered: false, closest: { text: SENTENCES[1] } });
     });
 
-    it('abstains when no candidate holds the figure', () => {
-      expect(compose('How many guns were stolen?', [ranked(1, 0.9, lacksCount), ranked(2, 0.85, lacksCount)]).answered).toBe(false);
+    it('says "probably" with the sentence holding the figure when it is close to the best but below the minimum', () => {
+      const list = [ranked(1, 0.55, lacksCount), ranked(2, 0.45, holdsCount)];
+      expect(compose('How many guns were stolen?', list)).toMatchObject({ tier: 'probably', answered: false, closest: { text: SENTENCES[2] } });
+    });
+
+    it('does not answer when no candidate holds the figure', () => {
+      expect(compose('How many guns were stolen?', [ranked(1, 0.9, lacksCount), ranked(2, 0.85, lacksCount)]).tier).toBe('probably');
     });
 
     it('reads kindMoney for a money question', () => {
       const list = [ranked(1, 0.9, { kindMoney: -1 }), ranked(3, 0.88, { kindMoney: 1 })];
       expect(texts(compose('How much money was lost?', list))).toEqual([SENTENCES[3]]);
-      expect(compose('How much money was lost?', [ranked(1, 0.9, { kindMoney: -1 })]).answered).toBe(false);
+      expect(compose('How much money was lost?', [ranked(1, 0.9, { kindMoney: -1 })]).tier).toBe('probably');
     });
 
     it.each(['Were guns stolen?', 'When were the guns stolen?', 'Who stole the guns?'])('does not apply to %j', (question) => {
@@ -185,9 +189,9 @@ describe('composeAnswer', () => {
       expect(quote!.text).toBe(`${predecessor.text} ${leaning.text}`);
     });
 
-    it('is also shown with its predecessor as the closest sentence', () => {
+    it('is also shown with its predecessor under "probably"', () => {
       const answer = compose('Were many detainees set free?', [ranked(1, 0.3, {}, RELEASES)]);
-      expect(answer).toMatchObject({ answered: false, closest: { start: predecessor.start, end: leaning.end, text: `${predecessor.text} ${leaning.text}` } });
+      expect(answer).toMatchObject({ tier: 'probably', closest: { start: predecessor.start, end: leaning.end, text: `${predecessor.text} ${leaning.text}` } });
     });
 
     it('is quoted alone when it opens its document', () => {
@@ -331,9 +335,19 @@ describe('renderAnswerText', () => {
     expect(lines.slice(0, 3)).toEqual(['(From documents in English.)', 'over 3,000 weapons were stolen during the riots.', `> "${SENTENCES[1]}"`]);
   });
 
-  it.each<[Answer & { answered: false }, string[]]>([
+  it('prints "probably" above the sentence, without the suggestions, since it may be the answer', () => {
+    const answer: Answer = { tier: 'probably', answered: false, question: 'q', closest: quoteOf(1), suggestions: ['How many people died?'] };
+    expect(renderAnswerText(answer).split('\n')).toEqual([
+      'Probably (not sure, this may not answer it):',
+      `> "${SENTENCES[1]}"`,
+      '  — Riots report (Desk) https://example.com/report',
+    ]);
+    expect(renderAnswerText({ ...answer, documentLanguages: ['en'] }).split('\n')[0]).toBe('(From documents in English.)');
+  });
+
+  it.each<[Unanswered, string[]]>([
     [
-      { answered: false, question: 'q', reason: 'not-covered', suggestions: ['How many people died?', 'How many weapons were stolen?'] },
+      { tier: 'not-covered', answered: false, question: 'q', reason: 'not-covered', suggestions: ['How many people died?', 'How many weapons were stolen?'] },
       [
         'The documents do not cover this question, so there is no answer to quote.',
         'Questions they do answer:',
@@ -341,20 +355,11 @@ describe('renderAnswerText', () => {
         '  • How many weapons were stolen?',
       ],
     ],
-    [{ answered: false, question: 'q', reason: 'not-covered', suggestions: [] }, ['The documents do not cover this question, so there is no answer to quote.']],
-    [{ answered: false, question: '', reason: 'empty-question', suggestions: [] }, ['Ask a question about the documents.']],
+    [{ tier: 'not-covered', answered: false, question: 'q', reason: 'not-covered', suggestions: [] }, ['The documents do not cover this question, so there is no answer to quote.']],
+    [{ tier: 'not-covered', answered: false, question: '', reason: 'empty-question', suggestions: [] }, ['Ask a question about the documents.']],
+    [{ tier: 'not-covered', answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
     [
-      { answered: false, question: 'q', reason: 'not-covered', suggestions: [], closest: quoteOf(1) },
-      [
-        'No sentence of the documents answers this clearly enough to quote as an answer.',
-        'The closest sentence, which may not answer it:',
-        `> "${SENTENCES[1]}"`,
-        '  — Riots report (Desk) https://example.com/report',
-      ],
-    ],
-    [{ answered: false, question: 'q', reason: 'empty-corpus', suggestions: [] }, ['There are no documents to answer from yet.']],
-    [
-      { answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
+      { tier: 'not-covered', answered: false, question: 'Сколько?', reason: 'unsupported-language', suggestions: [], languages: ['en'] },
       ['Nothing could be matched: questions about these documents can be asked in English.'],
     ],
   ])('explains an abstention (%j)', (answer, lines) => {
@@ -487,8 +492,15 @@ describe('eval metrics', () => {
   });
 
   const quote = (text: string): Quote => ({ text, documentId: 'd', title: 't', publisher: null, url: null, start: 0, end: text.length, score: 1, figures: [] });
-  const yes = (question: string, text: string, figures: string[] = []): Answer => ({ answered: true, question, lead: text, quotes: [quote(text)], figures });
-  const no = (question: string): Answer => ({ answered: false, question, reason: 'not-covered', suggestions: [] });
+  const yes = (question: string, text: string, figures: string[] = []): Answer => ({ tier: 'answer', answered: true, question, lead: text, quotes: [quote(text)], figures });
+  const no = (question: string): Answer => ({ tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [] });
+  const maybe = (question: string, text: string, figures: string[] = []): Answer => ({
+    tier: 'probably',
+    answered: false,
+    question,
+    closest: { ...quote(text), figures },
+    suggestions: [],
+  });
   const outcome = (item: EvalQuestion, answer: Answer, supportRank: number, tookMs: number, verbatim = true): EvalOutcome => ({ item, answer, supportRank, tookMs, verbatim });
 
   const died: EvalQuestion = { question: 'How many died?', support: '230 people died', figure: '230' };
@@ -510,13 +522,16 @@ describe('eval metrics', () => {
   });
 
   it('summarise computes recall, accuracy, abstention, verbatim and latency figures', () => {
-    const report = summarise([
-      outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 10),
-      outcome(guns, yes(guns.question, 'Some other sentence.'), 2, 30),
-      outcome(cases, no(cases.question), -1, 20),
-      outcome(paris, no(paris.question), -1, 40),
-      outcome(cup, yes(cup.question, 'Made up.'), -1, 50, false),
-    ]);
+    const report = summarise(
+      [
+        outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 10),
+        outcome(guns, yes(guns.question, 'Some other sentence.'), 2, 30),
+        outcome(cases, no(cases.question), -1, 20),
+        outcome(paris, no(paris.question), -1, 40),
+        outcome(cup, yes(cup.question, 'Made up.'), -1, 50, false),
+      ],
+      0.25,
+    );
     expect(report).toEqual({
       questions: 5,
       answerable: 3,
@@ -524,6 +539,12 @@ describe('eval metrics', () => {
       recallAt1: 1 / 3,
       recallAt3: 2 / 3,
       answerAccuracy: 2 / 5,
+      shownAt1: 1 / 3,
+      confidentPrecision: 1 / 3,
+      coverage: 2 / 3,
+      unanswerableAnswered: 1 / 2,
+      probably: 0,
+      bm25AnchorShownAt1: 0.25,
       abstentionPrecision: 1 / 2,
       abstentionRecall: 1 / 2,
       nonVerbatimQuotes: 1,
@@ -535,6 +556,41 @@ describe('eval metrics', () => {
         'Who won the cup? — wanted abstain, quoted "Made up."',
       ],
     });
+  });
+
+  it.each<[string, EvalOutcome, boolean]>([
+    ['a right confident answer', outcome(died, yes(died.question, 'So 230 people died then.', ['230']), 0, 1), true],
+    ['a wrong confident answer', outcome(died, yes(died.question, 'Other text.', ['230']), 1, 1), false],
+    ['a right "probably" sentence, with the figure', outcome(died, maybe(died.question, 'So 230 people died then.', ['230']), 0, 1), true],
+    ['a "probably" sentence that supports but lacks the wanted figure', outcome(died, maybe(died.question, 'So 230 people died then.'), 0, 1), false],
+    ['a right "probably" sentence, no figure wanted', outcome(guns, maybe(guns.question, 'In total, over 3,000 weapons were stolen.'), 0, 1), true],
+    ['a wrong "probably" sentence', outcome(guns, maybe(guns.question, 'Other text.'), 1, 1), false],
+    ['nothing shown', outcome(died, no(died.question), -1, 1), false],
+    ['an unanswerable question', outcome(paris, maybe(paris.question, 'Something.'), -1, 1), false],
+  ])('shownRight: %s → %s', (_, item, expected) => {
+    expect(shownRight(item)).toBe(expected);
+  });
+
+  it('summarise separates the tiers: shown@1 counts "probably" sentences, precision and coverage only confident answers', () => {
+    const report = summarise([
+      outcome(died, maybe(died.question, 'So 230 people died then.', ['230']), 0, 10),
+      outcome(guns, maybe(guns.question, 'Other text.'), 1, 10),
+      outcome(cases, yes(cases.question, 'There are 3,660 criminal cases.', ['3,660']), 0, 10),
+      outcome(paris, maybe(paris.question, 'Something.'), -1, 10),
+      outcome(cup, no(cup.question), -1, 10),
+    ]);
+    expect(report).toMatchObject({
+      // As before the tiers: a "probably" is no confident answer, so on an unanswerable question it counts as abstaining.
+      answerAccuracy: 3 / 5,
+      shownAt1: 2 / 3,
+      confidentPrecision: 1,
+      coverage: 1 / 3,
+      unanswerableAnswered: 0,
+      probably: 3 / 5,
+      bm25AnchorShownAt1: null,
+    });
+    expect(report.failures).toContain('How many died? — wanted "230 people died" (rank 0), abstained, "probably" "So 230 people died then."');
+    expect(summarise([outcome(died, no(died.question), -1, 1)]).confidentPrecision).toBeNull();
   });
 
   it('summarise of nothing is a clean report, not NaN', () => {

@@ -44,11 +44,21 @@ async function ask(snapshot: KnowledgeSnapshot, question: string): Promise<Answe
 
 /** Callers pass answered questions only: an abstention here is a failure, not a pass. */
 function expectVerbatim(snapshot: KnowledgeSnapshot, answer: Answer): void {
-  if (!answer.answered) throw new Error(`expected an answer to "${answer.question}", got ${answer.reason}`);
+  if (!answer.answered) throw new Error(`expected an answer to "${answer.question}", got ${answer.tier}`);
   expect(answer.quotes.length).toBeGreaterThan(0);
   for (const quote of answer.quotes) {
     expect(snapshot.documentById.get(quote.documentId)?.text.slice(quote.start, quote.end)).toBe(quote.text);
   }
+}
+
+/**
+ * Not answered with confidence: "probably" (the known failures below track which questions still get a
+ * sentence under it) or "not covered", never another reason such as an unreadable language.
+ */
+function expectNoConfidentAnswer(answer: Answer): void {
+  expect(answer).toMatchObject({ answered: false });
+  if (answer.tier === 'not-covered') expect(answer.reason).toBe('not-covered');
+  else expect(answer.tier).toBe('probably');
 }
 
 /** The build folder CURRENT names is complete, and nothing half-written is left beside it. */
@@ -191,9 +201,9 @@ describe('answers from the seed corpus with the bundled model', () => {
     'Write me a poem about the mountains.',
   ])('abstains on the off-topic question %j and suggests questions it can answer', async (question) => {
     const answer = await ask(kb.snapshot, question);
-    expect(answer).toMatchObject({ answered: false, question, reason: 'not-covered' });
+    // Not even a "probably": nothing in the documents is near these.
+    expect(answer).toMatchObject({ tier: 'not-covered', answered: false, question, reason: 'not-covered' });
     if (answer.answered) return;
-    expect(answer.closest).toBeUndefined();
     expect(answer.suggestions.length).toBeGreaterThan(0);
     for (const suggestion of answer.suggestions) expect(suggestion).toMatch(/^How many .+\?$/);
   });
@@ -203,14 +213,14 @@ describe('answers from the seed corpus with the bundled model', () => {
     'How many police officers were killed?',
     'How many women were detained?',
   ])('abstains on %j rather than quoting a count of something else', async (question) => {
-    expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'not-covered' });
+    expectNoConfidentAnswer(await ask(kb.snapshot, question));
   });
 
   it.each([
     // On topic in its words, but the documents never mention what is asked about.
     'What is the GDP of Kazakhstan?',
   ])('abstains on %j, whose words are on topic', async (question) => {
-    expect(await ask(kb.snapshot, question)).toMatchObject({ answered: false, reason: 'not-covered' });
+    expectNoConfidentAnswer(await ask(kb.snapshot, question));
   });
 
   // Answered with the sentence that names Kazakhstan: a known failure of the committed model.
@@ -222,18 +232,18 @@ describe('answers from the seed corpus with the bundled model', () => {
   it.fails.each(['What is the population of Kazakhstan?', 'What is the GDP of Kazakhstan?'])('KNOWN FAILURE: offers no closest sentence for %j', async (question) => {
     const answer = await ask(kb.snapshot, question);
     expect(answer.answered).toBe(false);
-    if (!answer.answered) expect(answer.closest).toBeUndefined();
+    if (!answer.answered) expect((answer as { closest?: unknown }).closest).toBeUndefined();
   });
 
   it('tells a Kazakh asker of the English-only corpus which languages it reads, not that the documents lack an answer', async () => {
     // Kazakh has no dictionary to English; Russian questions are translated, so they are answered or "not covered".
     expect(await ask(kb.snapshot, 'Астанада ауа райы қандай?')).toMatchObject({ answered: false, reason: 'unsupported-language', languages: ['en', 'ru'] });
     // An English question that nothing matches is still "not covered".
-    expect(await ask(kb.snapshot, 'What is the weather like in Astana?')).toMatchObject({ answered: false, reason: 'not-covered' });
+    expectNoConfidentAnswer(await ask(kb.snapshot, 'What is the weather like in Astana?'));
   });
 
   it('abstains on an off-topic Russian question, which is translated rather than refused', async () => {
-    expect(await ask(kb.snapshot, 'Какая погода в Астане?')).toMatchObject({ answered: false, reason: 'not-covered' });
+    expectNoConfidentAnswer(await ask(kb.snapshot, 'Какая погода в Астане?'));
   });
 
   it('offers no closest sentence for a question the model cannot read', async () => {
@@ -249,9 +259,9 @@ describe('answers from the seed corpus with the bundled model', () => {
     expect(await answerQuestion(kb.snapshot, embedder, 'What is the weather like in Astana?', ranker)).toHaveProperty('closest');
   });
 
-  it('offers a verbatim closest sentence, not an answer, for a casual rewording that scores too low', async () => {
+  it('says "probably" with a verbatim sentence, not an answer, for a casual rewording that scores too low', async () => {
     const answer = await ask(kb.snapshot, 'what role did the human rights ombudsman play in all this?');
-    if (answer.answered || !answer.closest) throw new Error('expected an abstention with a closest sentence');
+    if (answer.tier !== 'probably') throw new Error(`expected "probably", got ${answer.tier}`);
     expect(answer.closest.text).toContain('Commissioner for Human Rights has been actively involved');
     expect(kb.snapshot.documentById.get(answer.closest.documentId)?.text.slice(answer.closest.start, answer.closest.end)).toBe(answer.closest.text);
   });
@@ -441,8 +451,8 @@ describe('npm run ask', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result).sort()).toEqual(['answered', 'figures', 'question', 'quotes', 'text', 'tookMs']);
-    expect(result).toMatchObject({ question: 'How many people died?', answered: true, figures: ['230'] });
+    expect(Object.keys(result).sort()).toEqual(['answered', 'closest', 'figures', 'question', 'quotes', 'text', 'tier', 'tookMs']);
+    expect(result).toMatchObject({ question: 'How many people died?', answered: true, tier: 'answer', closest: null, figures: ['230'] });
     expect(result.quotes.length).toBeGreaterThan(0);
     for (const quote of result.quotes) expect(Object.keys(quote).sort()).toEqual(['documentId', 'publisher', 'score', 'text', 'title', 'url']);
     expect(result.quotes[0]).toMatchObject({
@@ -463,7 +473,7 @@ describe('npm run ask', () => {
   it('answers an unanswerable question with answered:false and exit code 0', async () => {
     const { stdout, stderr } = await askCli('--json', 'What is the capital of France?');
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ question: 'What is the capital of France?', answered: false, quotes: [], figures: [] });
+    expect(result).toMatchObject({ question: 'What is the capital of France?', answered: false, tier: 'not-covered', closest: null, quotes: [], figures: [] });
     expect(result.text).toMatch(/do not cover/);
     expect(stderr).not.toContain('Building the index');
   }, 60_000);

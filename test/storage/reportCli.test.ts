@@ -16,17 +16,17 @@ describe('npm run report', () => {
     temp = new TempLog();
     const usage = temp.open();
     const quote = { text: 'About 10,000 people, "officially", were detained.', documentId: 'acca', title: 'T', publisher: null, url: null, start: 3, end: 51, score: 0.7, figures: [] };
-    const answer = { answered: true as const, question: 'How many, roughly?', lead: 'About 10,000', figures: [], quotes: [quote] };
+    const answer = { tier: 'answer' as const, answered: true as const, question: 'How many, roughly?', lead: 'About 10,000', figures: [], quotes: [quote] };
     const id = usage.recordQuestion({ at: Date.now(), userId: 1, chatId: 1, chatType: 'private', languageCode: 'en', question: answer.question, answer, latencyMs: 4 }) as number;
     usage.vote({ questionId: id, userId: 1, chatId: 1, vote: 'down', at: Date.now() });
     usage.close();
 
     const stats = await report(['stats', '--csv'], temp.file);
     expect(stats.stdout.split('\n')).toEqual([
-      'period,questions,answered,abstained,up,down',
-      'today (UTC),1,1,0,0,1',
-      '7 days,1,1,0,0,1',
-      'all time,1,1,0,0,1',
+      'period,questions,answered,probably,abstained,up,down',
+      'today (UTC),1,1,0,0,0,1',
+      '7 days,1,1,0,0,0,1',
+      'all time,1,1,0,0,0,1',
       '',
     ]);
     const feedback = await report(['feedback', '--days', '30', '--csv'], temp.file);

@@ -15,13 +15,16 @@ const RAW_USER = 918_273_645;
 const RAW_CHAT = -100_777_666_555;
 
 const answered: Answer = {
+  tier: 'answer',
   answered: true,
   question: 'How many people were detained?',
   lead: 'About two thousand people were detained',
   figures: ['About two thousand'],
   quotes: [{ text: 'About two thousand people were detained.', documentId: 'acca', title: 'T', publisher: null, url: null, start: 10, end: 50, score: 0.91, figures: [] }],
 };
-const abstained = (question: string): Answer => ({ answered: false, question, reason: 'not-covered', suggestions: [] });
+const abstained = (question: string): Answer => ({ tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [] });
+const CLOSEST = { text: 'Police were involved.', documentId: 'acca', title: 'T', publisher: null, url: null, start: 60, end: 81, score: 0.31, figures: [] };
+const probably = (question: string): Answer => ({ tier: 'probably', answered: false, question, closest: CLOSEST, suggestions: [] });
 
 function event(answer: Answer, extra: Partial<QuestionEvent> = {}): QuestionEvent {
   return { at: NOW, userId: RAW_USER, chatId: RAW_CHAT, chatType: 'supergroup', languageCode: 'ru-RU', question: answer.question, answer, latencyMs: 6.25, ...extra };
@@ -52,12 +55,56 @@ describe('migrations', () => {
     v1.close();
 
     const usage = temp.open();
-    expect(usage.totals(NOW).all).toEqual({ questions: 1, answered: 0, abstained: 1, up: 0, down: 0 });
+    expect(usage.totals(NOW).all).toEqual({ questions: 1, answered: 0, probably: 0, abstained: 1, up: 0, down: 0 });
     // A question from before feedback existed had no buttons: a vote naming it is refused.
     expect(usage.vote({ questionId: 1, userId: RAW_USER, chatId: RAW_CHAT, vote: 'up', at: NOW })).toBe('unknown');
     const id = usage.recordQuestion(event(answered)) as number;
     expect(usage.vote({ questionId: id, userId: RAW_USER, chatId: RAW_CHAT, vote: 'down', at: NOW })).toBe('recorded');
     expect(new Database(temp.file, { readonly: true }).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it('upgrades a version-2 database to the third outcome: an abstention that logged its closest sentence showed it, so it becomes "probably"', () => {
+    temp = new TempLog();
+    const v2 = new Database(temp.file);
+    v2.pragma('foreign_keys = ON');
+    v2.exec(`${MIGRATIONS[0]}\n${MIGRATIONS[1]}`);
+    v2.pragma('user_version = 2');
+    const insert = v2.prepare(`INSERT INTO questions (asked_at, chat_type, language, user_hash, chat_hash, question, outcome, reason, latency_ms)
+      VALUES (?, 'private', 'en', 'u', 'c', ?, ?, ?, 4.5)`);
+    const row = (question: string, outcome: string, reason: string | null) => Number(insert.run(NOW - DAY, question, outcome, reason).lastInsertRowid);
+    const shown = row('Who helped?', 'abstained', 'not-covered');
+    const none = row('Capital of France?', 'abstained', 'not-covered');
+    const sure = row('How many?', 'answered', null);
+    const pruned = row('Pruned later', 'answered', null);
+    v2.prepare(`INSERT INTO quotes (question_id, rank, document_id, start, end, score, text) VALUES (?, 0, 'acca', 1, 5, ?, 'text')`).run(shown, 0.3);
+    v2.prepare(`INSERT INTO quotes (question_id, rank, document_id, start, end, score, text) VALUES (?, 0, 'acca', 1, 5, ?, 'text')`).run(sure, 0.9);
+    v2.prepare(`INSERT INTO votes (question_id, user_hash, vote, voted_at) VALUES (?, 'u', -1, ?)`).run(shown, NOW - DAY);
+    v2.prepare('DELETE FROM questions WHERE id = ?').run(pruned);
+    v2.close();
+
+    const usage = temp.open();
+    usage.close();
+    const db = new Database(temp.file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT id, outcome, reason FROM questions ORDER BY id').all()).toEqual([
+      { id: shown, outcome: 'probably', reason: null },
+      { id: none, outcome: 'abstained', reason: 'not-covered' },
+      { id: sure, outcome: 'answered', reason: null },
+    ]);
+    // The rebuild kept the quotes and votes that refer to the questions, and the index by time.
+    expect(db.prepare('SELECT question_id AS id FROM quotes ORDER BY question_id').all()).toEqual([{ id: shown }, { id: sure }]);
+    expect(db.prepare('SELECT question_id AS id FROM votes').all()).toEqual([{ id: shown }]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'questions_by_time'").all()).toHaveLength(1);
+    db.close();
+    // The AUTOINCREMENT counter carried over: the deleted row's id is not handed out again.
+    const reopened = temp.open();
+    expect(reopened.recordQuestion(event(answered))).toBe(pruned + 1);
+    reopened.close();
+    // Foreign keys are back on after migrating: deleting a question still deletes its quotes and votes.
+    expect(temp.open({ retentionDays: 0 }).prune(NOW + 1)).toBe(4);
+    const after = new Database(temp.file, { readonly: true });
+    expect(after.prepare('SELECT (SELECT count(*) FROM quotes) + (SELECT count(*) FROM votes) AS n').get()).toEqual({ n: 0 });
+    after.close();
   });
 
   it('refuses a database from a newer version with an error naming the file', () => {
@@ -82,14 +129,20 @@ describe('the question log', () => {
     const usage = temp.open();
     usage.recordQuestion(event(answered));
     usage.recordQuestion(event(abstained('What is the capital of France?'), { languageCode: undefined, chatType: 'private' }));
-    expect(usage.recordQuestion(event({ answered: false, question: '', reason: 'empty-question', suggestions: [] }))).toBeUndefined();
+    usage.recordQuestion(event(probably('Who helped?'), { chatType: 'private' }));
+    expect(usage.recordQuestion(event({ tier: 'not-covered', answered: false, question: '', reason: 'empty-question', suggestions: [] }))).toBeUndefined();
     usage.close();
     const db = new Database(temp.file, { readonly: true });
     expect(db.prepare('SELECT chat_type, language, question, outcome, reason, latency_ms FROM questions ORDER BY id').all()).toEqual([
       { chat_type: 'supergroup', language: 'ru', question: 'How many people were detained?', outcome: 'answered', reason: null, latency_ms: 6.25 },
       { chat_type: 'private', language: '', question: 'What is the capital of France?', outcome: 'abstained', reason: 'not-covered', latency_ms: 6.25 },
+      { chat_type: 'private', language: 'ru', question: 'Who helped?', outcome: 'probably', reason: null, latency_ms: 6.25 },
     ]);
-    expect(db.prepare('SELECT document_id, start, end, score FROM quotes').all()).toEqual([{ document_id: 'acca', start: 10, end: 50, score: 0.91 }]);
+    // The sentence shown under "probably" is logged like a quote: its score is what threshold tuning needs.
+    expect(db.prepare('SELECT question_id, document_id, start, end, score FROM quotes ORDER BY question_id').all()).toEqual([
+      { question_id: 1, document_id: 'acca', start: 10, end: 50, score: 0.91 },
+      { question_id: 3, document_id: 'acca', start: 60, end: 81, score: 0.31 },
+    ]);
     db.close();
   });
 
@@ -118,7 +171,7 @@ describe('the question log', () => {
     usage.vote({ questionId: old, userId: RAW_USER, chatId: RAW_CHAT, vote: 'down', at: NOW - 31 * DAY });
     usage.recordQuestion(event(answered, { at: NOW - 29 * DAY }));
     expect(usage.prune(NOW)).toBe(1);
-    expect(usage.totals(NOW).all).toEqual({ questions: 1, answered: 1, abstained: 0, up: 0, down: 0 });
+    expect(usage.totals(NOW).all).toEqual({ questions: 1, answered: 1, probably: 0, abstained: 0, up: 0, down: 0 });
     const db = new Database(temp.file, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM quotes').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT count(*) AS n FROM votes').get()).toEqual({ n: 0 });
@@ -130,13 +183,14 @@ describe('the question log', () => {
     temp = new TempLog();
     const usage = temp.open();
     for (const at of [NOW, NOW - 3 * DAY, NOW - 20 * DAY]) usage.recordQuestion(event(abstained('Why?'), { at }));
+    for (const at of [NOW - 2000, NOW - 4 * DAY]) usage.recordQuestion(event(probably('Who?'), { at }));
     const id = usage.recordQuestion(event(answered, { at: NOW - 1000 })) as number;
     usage.vote({ questionId: id, userId: 1, chatId: RAW_CHAT, vote: 'up', at: NOW });
     usage.vote({ questionId: id, userId: 2, chatId: RAW_CHAT, vote: 'down', at: NOW });
     const totals = usage.totals(NOW);
-    expect(totals.today).toEqual({ questions: 2, answered: 1, abstained: 1, up: 1, down: 1 });
-    expect(totals.week.questions).toBe(3);
-    expect(totals.all.questions).toBe(4);
+    expect(totals.today).toEqual({ questions: 3, answered: 1, probably: 1, abstained: 1, up: 1, down: 1 });
+    expect(totals.week).toMatchObject({ questions: 5, answered: 1, probably: 2, abstained: 2 });
+    expect(totals.all).toMatchObject({ questions: 6, answered: 1, probably: 2, abstained: 3 });
   });
 });
 

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/telegram/commands.js';
 import { confirmData } from '../../src/telegram/features/adminRemove.js';
-import { ADMIN_ID, DOCS, createHarness } from './harness.js';
+import { ADMIN_ID, DOCS, HEDGED, createHarness } from './harness.js';
 import { callbackUpdate, message, textUpdate, user } from './updates.js';
 
 const admin = () => user(ADMIN_ID);
@@ -56,8 +56,9 @@ describe('/docs, /remove, /stats', () => {
     expect(h.admin.calls).toEqual([{ method: 'removeDocument', arg: longId }]);
   });
 
-  it('/stats shows the index, uptime and questions answered / abstained since start', async () => {
+  it('/stats shows the index, uptime and questions answered / "probably" / abstained since start', async () => {
     const h = createHarness();
+    await h.send(textUpdate(HEDGED.question));
     await h.send(textUpdate('How many people were detained?'));
     await h.send(textUpdate('What is the capital of France?'));
     await h.send(textUpdate('Who won the 1998 World Cup?'));
@@ -71,7 +72,7 @@ describe('/docs, /remove, /stats', () => {
         'Model: <code>bundled</code>',
         'Index built: 2026-01-05 10:15 UTC',
         'Uptime: 1h 2m',
-        'Questions since start: 1 answered, 2 without an answer',
+        'Questions since start: 1 answered, 1 “probably”, 2 without an answer',
         'Question log: off or unavailable',
       ].join('\n'),
     );

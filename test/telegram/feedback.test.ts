@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../src/storage/sqliteStore.js';
 import { type UsageLog, createUsageLog } from '../../src/usage/usageLog.js';
 import { startUsageLog } from '../../src/telegram/usageLifecycle.js';
 import { SALT, TempLog, bagOfWords } from '../storage/tempLog.js';
-import { ADMIN_ID, DETAINED, captureLogger, createHarness } from './harness.js';
+import { ADMIN_ID, DETAINED, HEDGED, captureLogger, createHarness } from './harness.js';
 import { GROUP_ID, callbackUpdate, message, textUpdate, user } from './updates.js';
 
 let temp: TempLog;
@@ -35,6 +35,20 @@ describe('feedback buttons', () => {
     // An abstention offers example questions instead: there is no answer to rate.
     expect(keyboardOf(noAnswer).every(([, data]: string[]) => data?.startsWith('ask:'))).toBe(true);
     expect(log.totals(h.clock.now()).all).toMatchObject({ questions: 3, answered: 2, abstained: 1 });
+  });
+
+  it('puts 👍 and 👎 under a "probably" too, whose votes say whether the sentence was the answer', async () => {
+    const h = harnessWithLog();
+    await h.send(textUpdate(HEDGED.question));
+    expect(h.texts()[0]).toMatch(/^<i>Probably \(not sure this answers it\):<\/i>\n\n<blockquote>The Commissioner/);
+    expect(keyboardOf(h.sent()[0])).toEqual([['👍', 'fb:1:u'], ['👎', 'fb:1:d']]);
+    await h.send(callbackUpdate('fb:1:u'));
+    expect(toasts(h)).toEqual(['Thanks for your feedback!']);
+    expect(log.totals(h.clock.now()).all).toMatchObject({ questions: 1, answered: 0, probably: 1, abstained: 0, up: 1 });
+    expect(h.counters).toMatchObject({ answered: 0, probably: 1, abstained: 0 });
+    // Not a sure answer: /unanswered lists it for the admin, 👍 or not.
+    await h.send(textUpdate('/unanswered', { from: user(ADMIN_ID) }));
+    expect(h.texts().at(-1)).toContain(`• 1× ${HEDGED.question}`);
   });
 
   it('shows no buttons when the question log is off', async () => {
@@ -113,6 +127,7 @@ describe('admin reports', () => {
     const before = createHarness({ usage: temp.open() });
     await before.send(textUpdate(DETAINED.question, { from: user(8) }));
     await before.send(textUpdate('Who won the 1998 World Cup?', { from: user(8) }));
+    await before.send(textUpdate(HEDGED.question, { from: user(8) }));
     await before.send(callbackUpdate('fb:1:u', { from: user(8) }));
     temp.store?.close();
 
@@ -120,10 +135,10 @@ describe('admin reports', () => {
     await after.send(textUpdate('/stats', { from: user(ADMIN_ID) }));
     const lines = after.texts().at(-1)?.split('\n') ?? [];
     expect(lines.slice(-4)).toEqual([
-      'Questions since start: 0 answered, 0 without an answer',
-      'Today (UTC): 2 questions, answered 1, abstained 1, 👍 1, 👎 0',
-      'Last 7 days: 2 questions, answered 1, abstained 1, 👍 1, 👎 0',
-      'All time: 2 questions, answered 1, abstained 1, 👍 1, 👎 0',
+      'Questions since start: 0 answered, 0 “probably”, 0 without an answer',
+      'Today (UTC): 3 questions, answered 1, “probably” 1, abstained 1, 👍 1, 👎 0',
+      'Last 7 days: 3 questions, answered 1, “probably” 1, abstained 1, 👍 1, 👎 0',
+      'All time: 3 questions, answered 1, “probably” 1, abstained 1, 👍 1, 👎 0',
     ]);
   });
 
@@ -179,7 +194,7 @@ describe('a failing database', () => {
     expect(failure?.pending).toBe(1);
     await h.send(callbackUpdate(keyboardOf(h.sent()[0])[0]?.[1] as string));
     expect(toasts(h)).toEqual(['Thanks for your feedback!']);
-    expect(running.usage?.totals(h.clock.now()).all).toEqual({ questions: 1, answered: 1, abstained: 0, up: 1, down: 0 });
+    expect(running.usage?.totals(h.clock.now()).all).toEqual({ questions: 1, answered: 1, probably: 0, abstained: 0, up: 1, down: 0 });
     running.stop();
   });
 });
@@ -208,6 +223,6 @@ describe('load', () => {
     const replies = h.sent();
     expect(replies).toHaveLength(300);
     expect(new Set(replies.map((r) => r.payload.chat_id)).size).toBe(300);
-    expect(log.totals(h.clock.now()).all).toEqual({ questions: 300, answered: 150, abstained: 150, up: 0, down: 0 });
+    expect(log.totals(h.clock.now()).all).toEqual({ questions: 300, answered: 150, probably: 0, abstained: 150, up: 0, down: 0 });
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Unanswered } from '../../src/answer/answer.js';
+import type { Answer, Probable, Unanswered } from '../../src/answer/answer.js';
 import {
   formatAnswer,
   formatList,
   formatNoAnswer,
+  formatProbably,
   highlightFigures,
   packBlocks,
   quoteBlocks,
@@ -156,8 +157,8 @@ describe('formatAnswer', () => {
 
 describe('formatNoAnswer', () => {
   const t = catalog.en;
-  const none = (reason: Unanswered['reason'], suggestions = ['How many <died>?']): Unanswered => ({ answered: false, question: 'q', reason, suggestions });
-  const kazakh: Unanswered = { answered: false, question: 'Қанша адам ұсталды?', reason: 'unsupported-language', suggestions: [], languages: ['en', 'ru'] };
+  const none = (reason: Unanswered['reason'], suggestions = ['How many <died>?']): Unanswered => ({ tier: 'not-covered', answered: false, question: 'q', reason, suggestions });
+  const kazakh: Unanswered = { tier: 'not-covered', answered: false, question: 'Қанша адам ұсталды?', reason: 'unsupported-language', suggestions: [], languages: ['en', 'ru'] };
 
   it.each([
     [none('not-covered'), true, `${t.notCovered}\n\n${t.suggestionsHeader}\n• How many &lt;died&gt;?`],
@@ -169,24 +170,6 @@ describe('formatNoAnswer', () => {
     expect(formatNoAnswer(answer, t, { listSuggestions })).toBe(expected);
   });
 
-  it('puts the closest sentence, hedged, between the reason and the suggestions', () => {
-    const closest = quote('Several hundred people have been prosecuted.', ['Several hundred']);
-    expect(formatNoAnswer({ ...none('not-covered'), closest }, t, { listSuggestions: true }).split('\n')).toEqual([
-      t.notSure,
-      '',
-      t.closestHeader,
-      '<blockquote><b>Several hundred</b> people have been prosecuted.</blockquote>',
-      '— <a href="https://example.org/acca">Torture of participants</a>, ACCA',
-      '',
-      t.suggestionsHeader,
-      '• How many &lt;died&gt;?',
-    ]);
-  });
-
-  it('leaves out a closest sentence that would not fit in one message', () => {
-    const closest = quote(`${'word '.repeat(900)}end.`);
-    expect(formatNoAnswer({ ...none('not-covered'), closest }, t, { listSuggestions: true })).toBe(formatNoAnswer(none('not-covered'), t, { listSuggestions: true }));
-  });
 
   it.each<[Lang, string[], string]>([
     ['ru', ['en'], 'Вопросы об этих документах можно задавать на английском языке; на другом языке — о документах, написанных на нём.'],
@@ -195,6 +178,38 @@ describe('formatNoAnswer', () => {
     ['en', ['en', 'de'], 'Questions about these documents can be asked in English or German; a question in another language works for documents written in it.'],
   ])('names the languages questions can be asked in, in %s: %j', (lang, languages, expected) => {
     expect(formatNoAnswer({ ...kazakh, languages }, catalog[lang], { listSuggestions: true })).toContain(expected);
+  });
+});
+
+describe('formatProbably', () => {
+  const closest = quote('Several hundred people have been prosecuted.', ['Several hundred']);
+  const hedged: Probable = { tier: 'probably', answered: false, question: 'q', closest, suggestions: ['How many died?'] };
+
+  it.each<[Lang, string]>([
+    ['en', 'Probably (not sure this answers it):'],
+    ['ru', 'Вероятно (не уверен, что это ответ):'],
+    ['kk', 'Мүмкін (бұл жауап екеніне сенімді емеспін):'],
+  ])('puts the hedge in %s above the sentence and its source, without the suggestions', (lang, hedge) => {
+    expect(formatProbably(hedged, catalog[lang])).toEqual([
+      `<i>${hedge}</i>\n\n<blockquote><b>Several hundred</b> people have been prosecuted.</blockquote>\n— <a href="https://example.org/acca">Torture of participants</a>, ACCA`,
+    ]);
+  });
+
+  it.each<[Lang, string]>([
+    ['en', 'Probably (not sure), from documents in English:'],
+    ['ru', 'Вероятно (не уверен), из документов на английском:'],
+    ['kk', 'Мүмкін (сенімді емеспін), ағылшын тіліндегі құжаттардан:'],
+  ])('names the documents\' language in the hedge in %s when it differs from the question\'s', (lang, hedge) => {
+    expect(formatProbably({ ...hedged, documentLanguages: ['en'] }, catalog[lang])[0]!.split('\n')[0]).toBe(`<i>${hedge}</i>`);
+  });
+
+  it('keeps the hedge and the source with a sentence too long for one message', () => {
+    const long = { ...hedged, closest: quote(`${'Word after word. '.repeat(400)}End.`) };
+    const messages = formatProbably(long, catalog.en);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages[0]).toMatch(/^<i>Probably \(not sure this answers it\):<\/i>\n\n<blockquote>/);
+    expect(messages.at(-1)).toMatch(/\n— <a href="https:\/\/example.org\/acca">Torture of participants<\/a>, ACCA$/);
+    for (const message of messages) expect(message.length).toBeLessThanOrEqual(4096);
   });
 });
 

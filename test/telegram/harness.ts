@@ -44,7 +44,12 @@ export function quote(text: string, figures: string[] = [], extra: Partial<Quote
 }
 
 export function answered(question: string, lead: string, quotes: Quote[]): Answer {
-  return { answered: true, question, lead, quotes, figures: quotes.flatMap((q) => q.figures) };
+  return { tier: 'answer', answered: true, question, lead, quotes, figures: quotes.flatMap((q) => q.figures) };
+}
+
+/** A "probably": the sentence shown under the hedge, not as an answer. */
+export function probably(question: string, closest: Quote): Answer {
+  return { tier: 'probably', answered: false, question, closest, suggestions: SUGGESTIONS };
 }
 
 export const DETAINED = answered('How many people were detained?', 'About two thousand people were detained', [
@@ -52,10 +57,16 @@ export const DETAINED = answered('How many people were detained?', 'About two th
   quote('Several hundred people have been prosecuted.', ['Several hundred'], { title: 'HRW report', publisher: null, url: null }),
 ]);
 
-/** An in-memory QuestionService: known questions get canned answers, the rest are "not covered". */
+/** A question the fake core answers only with "probably". */
+export const HEDGED = probably('Who looked into the torture cases?', quote('The Commissioner for Human Rights has been actively involved.'));
+
+/** An in-memory QuestionService: known questions get canned answers (HEDGED a "probably"), the rest are "not covered". */
 export class FakeServices implements QuestionService {
   readonly asked: string[] = [];
-  answers = new Map<string, Answer>([[DETAINED.question, DETAINED]]);
+  answers = new Map<string, Answer>([
+    [DETAINED.question, DETAINED],
+    [HEDGED.question, HEDGED],
+  ]);
   docs = DOCS;
   failNext = false;
   /** When set, `ask` waits for it: lets a test hold a question "in flight". */
@@ -68,7 +79,7 @@ export class FakeServices implements QuestionService {
       throw new Error('index exploded');
     }
     await this.gate;
-    return this.answers.get(question) ?? { answered: false, question, reason: 'not-covered', suggestions: SUGGESTIONS };
+    return this.answers.get(question) ?? { tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: SUGGESTIONS };
   }
   documents(): DocumentSummary[] {
     return this.docs;

@@ -12,7 +12,7 @@ function keyPaths(value: object, prefix = ''): string[] {
 /** Calls every entry with sample arguments, so a missing or broken translation shows up as a failure here. */
 function render(t: Strings): Record<string, string> {
   const change = { documents: 3, passages: 1200, embedded: 1000, reused: 200, seconds: 12.34 };
-  const day = { questions: 1200, answered: 900, abstained: 300, up: 40, down: 2 };
+  const day = { questions: 1200, answered: 800, probably: 100, abstained: 300, up: 40, down: 2 };
   const totals = { today: day, week: day, all: day };
   const quote = { documentId: 'acca', start: 0, end: 7, score: 0.8, text: '<Title>' };
   const samples: { [K in keyof Strings]?: () => string } = {
@@ -22,6 +22,7 @@ function render(t: Strings): Record<string, string> {
     tooLong: () => t.tooLong(500),
     unsupportedLanguage: () => t.unsupportedLanguage(['en']),
     answerFromDocumentsIn: () => t.answerFromDocumentsIn(['en', 'ru']),
+    probably: () => `${t.probably()} ${t.probably(['en', 'ru'])}`,
     askUsage: () => t.askUsage('QantarBot'),
     progress: () => t.progress('embed', 1200, 3400, 19.2),
     reindexDone: () => t.reindexDone(change),
@@ -41,7 +42,7 @@ function render(t: Strings): Record<string, string> {
     worstRatedLine: () => t.worstRatedLine({ questionId: 1, question: 'Why?', askedAt: 0, up: 1200, down: 3, quote }),
     worstRatedNone: () => t.worstRatedNone(2),
     docsLine: () => t.docsLine({ ...DOCS[0]!, title: '<Title>' }),
-    stats: () => t.stats({ documents: 3, passages: 1200, modelId: 'bundled', builtAt: '2026-01-05 10:15 UTC', uptimeSeconds: 3725, answered: 5, abstained: 2, totals }),
+    stats: () => t.stats({ documents: 3, passages: 1200, modelId: 'bundled', builtAt: '2026-01-05 10:15 UTC', uptimeSeconds: 3725, answered: 5, probably: 1, abstained: 2, totals }),
   };
   return Object.fromEntries(
     keyPaths(t).map((path) => {

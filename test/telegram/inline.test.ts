@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUGGESTIONS, answered, createHarness, quote } from './harness.js';
+import { HEDGED, SUGGESTIONS, answered, createHarness, quote } from './harness.js';
 import { inlineUpdate, user } from './updates.js';
 
 const inlineAnswer = (h: ReturnType<typeof createHarness>) => h.sent('answerInlineQuery')[0]!.payload;
@@ -55,6 +55,19 @@ describe('inline mode', () => {
     expect(results[0].input_message_content.message_text).toContain('• How many people were detained?');
     expect(button).toEqual({ text: 'Открыть чат с ботом', start_parameter: 'inline' });
     expect(button.start_parameter).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it('gives one "probably" result, hedged in the asker\'s language, for a sentence that may not answer', async () => {
+    const h = createHarness();
+    await h.send(inlineUpdate(HEDGED.question, user(4005, 'kk')));
+    const { results, is_personal } = inlineAnswer(h);
+    expect(is_personal).toBe(true);
+    expect(results).toHaveLength(1);
+    expect(results[0].title).toBe('Мүмкін (сенімді емеспін)');
+    expect(results[0].description).toBe('The Commissioner for Human Rights has been actively involved. — Torture of participants, ACCA');
+    expect(results[0].input_message_content.message_text).toBe(
+      '<i>Мүмкін (бұл жауап екеніне сенімді емеспін):</i>\n\n<blockquote>The Commissioner for Human Rights has been actively involved.</blockquote>\n— <a href="https://example.org/acca">Torture of participants</a>, ACCA',
+    );
   });
 
   it('does not ask the core for an over-long query', async () => {

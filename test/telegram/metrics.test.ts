@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countApiErrors, timedAdmin } from '../../src/telegram/botMetrics.js';
 import { createBot } from '../../src/telegram/createBot.js';
 import { createPrometheusMetrics } from '../../src/telegram/metrics.js';
-import { BOT_INFO, FakeAdmin, FakeServices, TOKEN, captureLogger, createHarness } from './harness.js';
+import { BOT_INFO, FakeAdmin, FakeServices, TOKEN, HEDGED, captureLogger, createHarness } from './harness.js';
 import { NOW_SECONDS, textUpdate, user } from './updates.js';
 
 const metricsFor = (passages = 53) => createPrometheusMetrics({ passages: () => passages });
@@ -18,15 +18,17 @@ describe('Prometheus metrics of the bot', () => {
     await h.send(textUpdate('How many people were detained?'));
     await h.send(textUpdate('What is the capital of France?', { from: user(1002, 'ru') }));
     await h.send(textUpdate('/ask How many people were detained?', { chat: 'group' }));
+    await h.send(textUpdate(HEDGED.question, { from: user(1003, 'kk') }));
     await h.background.settled();
-    expect(h.sent()).toHaveLength(3);
+    expect(h.sent()).toHaveLength(4);
 
     const body = await text(metrics);
     expect(body).toContain('qantar_questions_total{outcome="answered",language="en",chat_type="private"} 1');
     expect(body).toContain('qantar_questions_total{outcome="not-covered",language="ru",chat_type="private"} 1');
     expect(body).toContain('qantar_questions_total{outcome="answered",language="en",chat_type="group"} 1');
-    expect(body).toMatch(/^qantar_answer_duration_seconds_count 3$/m);
-    expect(body).toMatch(/^qantar_answer_duration_seconds_bucket\{le="\+Inf"\} 3$/m);
+    expect(body).toContain('qantar_questions_total{outcome="probably",language="kk",chat_type="private"} 1');
+    expect(body).toMatch(/^qantar_answer_duration_seconds_count 4$/m);
+    expect(body).toMatch(/^qantar_answer_duration_seconds_bucket\{le="\+Inf"\} 4$/m);
   });
 
   it('reports the passages of the current index at scrape time, and the default process metrics', async () => {

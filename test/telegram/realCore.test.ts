@@ -83,11 +83,11 @@ describe('the bot over the real core', () => {
     expect(text).toContain('<b>About two thousand</b>');
   });
 
-  it('hedges with the closest sentence when no answer scores high enough', async () => {
+  it('says "probably" above the best sentence when no answer scores high enough', async () => {
     const h = real();
     await h.send(textUpdate('what role did the human rights ombudsman play in all this?'));
     const text = h.texts()[0]!;
-    expect(text).toMatch(/^I’m not sure my documents answer this question\.\n\nThe closest sentence I found, which may not answer it:\n<blockquote>/);
+    expect(text).toMatch(/^<i>Probably \(not sure this answers it\):<\/i>\n\n<blockquote>/);
     expect(text).toContain('Commissioner for Human Rights has been actively involved');
   });
 

@@ -60,6 +60,7 @@ function statsView(deps: FeatureDeps): Omit<StatsView, 'totals'> {
     builtAt: readableInstant(stats.builtAt),
     uptimeSeconds: (deps.now() - deps.startedAt) / 1000,
     answered: deps.counters.answered,
+    probably: deps.counters.probably,
     abstained: deps.counters.abstained,
   };
 }

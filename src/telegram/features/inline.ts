@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import type { Answer, Quote } from '../../answer/answer.js';
+import type { Answered, Probable, Quote } from '../../answer/answer.js';
 import type { BotContext } from '../context.js';
 import type { FeatureDeps } from '../deps.js';
-import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, shorten } from '../format.js';
+import { MESSAGE_LIMIT, formatAnswer, formatNoAnswer, formatProbably, shorten } from '../format.js';
 import { escapeHtml } from '../html.js';
 import type { Strings } from '../i18n.js';
 
@@ -13,8 +13,6 @@ const SAMPLE_COUNT = 5;
 const CACHE_SECONDS = 300;
 /** Deep-link payload of the "open a chat" button: /start with it shows the introduction. */
 export const INLINE_START_PARAMETER = 'inline';
-
-type Answered = Extract<Answer, { answered: true }>;
 
 /**
  * Inline mode: one article per supporting quote. The path is kept to one `ask` and pure formatting,
@@ -29,7 +27,9 @@ export function inlineFeature(deps: FeatureDeps): Composer<BotContext> {
     const personal = { cache_time: CACHE_SECONDS, is_personal: true };
     if (query === '') return void (await ctx.answerInlineQuery(sampleResults(deps.services.suggestions(SAMPLE_COUNT), ctx.t), personal));
     const answer = query.length > deps.limits.maxQuestionLength ? undefined : await deps.services.ask(query);
-    if (answer?.answered) return void (await ctx.answerInlineQuery(answerResults(answer, ctx.t), common));
+    if (answer?.tier === 'answer') return void (await ctx.answerInlineQuery(answerResults(answer, ctx.t), common));
+    // The hedge is in the asker's language, so a "probably" is personal like a "no answer".
+    if (answer?.tier === 'probably') return void (await ctx.answerInlineQuery([probablyResult(answer, ctx.t)], personal));
     const text = answer ? formatNoAnswer(answer, ctx.t, { listSuggestions: true }) : ctx.t.tooLong(deps.limits.maxQuestionLength);
     await ctx.answerInlineQuery([noAnswerResult(text, ctx.t)], {
       ...personal,
@@ -45,6 +45,13 @@ export function answerResults(answer: Answered, t?: Strings): InlineQueryResultA
     const html = i === 0 ? formatAnswer(answer, MESSAGE_LIMIT, { t })[0] : formatAnswer({ ...answer, quotes: [quote] }, MESSAGE_LIMIT, { lead: false, t })[0];
     return article(`quote-${i}`, quoteTitle(quote), `${shorten(quote.text, 160)} — ${sourcePlain(quote)}`, html ?? '');
   });
+}
+
+/** One result: the hedge as its title, the sentence as its description, the chat's "probably" reply as its message. */
+export function probablyResult(answer: Probable, t: Strings): InlineQueryResultArticle {
+  const quote = answer.closest;
+  const html = formatProbably(answer, t)[0] ?? '';
+  return article('probably', t.inlineProbablyTitle, `${shorten(quote.text, 160)} — ${sourcePlain(quote)}`, html);
 }
 
 /** The title leads with the figure, the number people are looking for. */

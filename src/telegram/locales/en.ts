@@ -5,7 +5,7 @@ import { reportLines, totalsLine } from './reportLines.js';
 import { numberFormatter, percent, uptime } from './numbers.js';
 
 const { n, s, size } = numberFormatter('en', { kb: 'KB', mb: 'MB' });
-const totals = totalsLine(n, { questions: (count) => plural(count, 'question'), answered: 'answered', abstained: 'abstained' });
+const totals = totalsLine(n, { questions: (count) => plural(count, 'question'), answered: 'answered', probably: '“probably”', abstained: 'abstained' });
 const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export const en: Strings = {
@@ -33,8 +33,8 @@ export const en: Strings = {
   sourcesHeader: (documents) => bold(`Documents (${n(documents)}):`),
   noDocuments: 'No documents are loaded yet.',
   notCovered: 'Sorry, my documents do not cover this question, so I have no quote to answer it with.',
-  notSure: 'I’m not sure my documents answer this question.',
-  closestHeader: 'The closest sentence I found, which may not answer it:',
+  probably: (languages) =>
+    languages ? `Probably (not sure), from documents in ${escapeHtml(languageNames('en', languages))}:` : 'Probably (not sure this answers it):',
   answerFromDocumentsIn: (languages) => `The answer, from documents in ${escapeHtml(languageNames('en', languages))}:`,
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('en', languages));
@@ -82,7 +82,7 @@ export const en: Strings = {
       `Model: ${code(v.modelId)}`,
       `Index built: ${escapeHtml(v.builtAt)}`,
       `Uptime: ${uptime(v.uptimeSeconds)}`,
-      `Questions since start: ${n(v.answered)} answered, ${n(v.abstained)} without an answer`,
+      `Questions since start: ${n(v.answered)} answered, ${n(v.probably)} “probably”, ${n(v.abstained)} without an answer`,
       ...(v.totals
         ? [
             `Today (UTC): ${totals(v.totals.today)}`,
@@ -104,6 +104,7 @@ export const en: Strings = {
   worstRatedNone: (days) => `No answer got a 👎 in the last ${plural(days, 'day')}.`,
   inlineNoAnswerTitle: 'No answer in my documents',
   inlineNoAnswerDescription: 'My documents do not cover this question. Tap for questions that work.',
+  inlineProbablyTitle: 'Probably (not sure)',
   inlineOpenChat: 'Open a chat with the bot',
   inlineSampleDescription: 'Example question: send it, then tap “Answer”',
   inlineAnswerButton: 'Answer',

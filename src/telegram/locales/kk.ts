@@ -9,7 +9,7 @@ const LANGUAGE_STEMS: Record<string, string> = { en: 'ағылшын', ru: 'ор
 
 // Kazakh does not inflect nouns after numerals ("3 құжат"), so no plural rules are needed.
 const { n, s, size } = numberFormatter('kk', { kb: 'КБ', mb: 'МБ' });
-const totals = totalsLine(n, { questions: (count) => `${n(count)} сұрақ`, answered: 'жауаппен', abstained: 'жауапсыз' });
+const totals = totalsLine(n, { questions: (count) => `${n(count)} сұрақ`, answered: 'жауаппен', probably: '«мүмкін»', abstained: 'жауапсыз' });
 const STAGES: Record<string, string> = { embed: 'Векторлау', load: 'Жүктеу', write: 'Жазу' };
 
 export const kk: Strings = {
@@ -37,8 +37,10 @@ export const kk: Strings = {
   sourcesHeader: (documents) => bold(`Құжаттар (${n(documents)}):`),
   noDocuments: 'Әзірге құжаттар жүктелмеген.',
   notCovered: 'Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ, сондықтан келтіретін дәйексөз жоқ.',
-  notSure: 'Құжаттарымда бұл сұраққа жауап бар екеніне сенімді емеспін.',
-  closestHeader: 'Ең жақын тапқан сөйлемім (сұраққа жауап бермеуі мүмкін):',
+  probably: (languages) =>
+    languages
+      ? `Мүмкін (сенімді емеспін), ${escapeHtml(languageNames('kk', languages, LANGUAGE_STEMS))} тіліндегі құжаттардан:`
+      : 'Мүмкін (бұл жауап екеніне сенімді емеспін):',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('kk', languages, LANGUAGE_STEMS));
     return `Кешіріңіз, келтіретін дәйексөз табылмады. Бұл құжаттар туралы сұрақты ${names} тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді.`;
@@ -85,7 +87,7 @@ export const kk: Strings = {
       `Модель: ${code(v.modelId)}`,
       `Индекс құрылды: ${escapeHtml(v.builtAt)}`,
       `Жұмыс уақыты: ${uptime(v.uptimeSeconds)}`,
-      `Іске қосылғаннан бері сұрақтар: ${n(v.answered)} жауаппен, ${n(v.abstained)} жауапсыз`,
+      `Іске қосылғаннан бері сұрақтар: ${n(v.answered)} жауаппен, ${n(v.probably)} «мүмкін», ${n(v.abstained)} жауапсыз`,
       ...(v.totals
         ? [`Бүгін (UTC): ${totals(v.totals.today)}`, `Соңғы 7 күн: ${totals(v.totals.week)}`, `Барлық уақыт: ${totals(v.totals.all)}`]
         : ['Сұрақтар журналы: өшірулі немесе қолжетімсіз']),
@@ -103,6 +105,7 @@ export const kk: Strings = {
   worstRatedNone: (days) => `Соңғы ${n(days)} күнде бірде-бір жауап 👎 алған жоқ.`,
   inlineNoAnswerTitle: 'Құжаттарымда жауап жоқ',
   inlineNoAnswerDescription: 'Құжаттар бұл сұрақты қамтымайды. Жауабы бар сұрақтар үшін басыңыз.',
+  inlineProbablyTitle: 'Мүмкін (сенімді емеспін)',
   inlineOpenChat: 'Ботпен чатты ашу',
   inlineSampleDescription: 'Сұрақ мысалы: жіберіп, «Жауап» түймесін басыңыз',
   inlineAnswerButton: 'Жауап',

@@ -16,7 +16,8 @@ export function reportLines(n: FormatNumber, [open, close]: readonly [string, st
   };
 }
 
-/** "12 questions, 9 answered, 3 abstained, 👍 4, 👎 1" with the language's words. */
-export function totalsLine(n: FormatNumber, words: { questions: (count: number) => string; answered: string; abstained: string }) {
-  return (t: Totals) => `${words.questions(t.questions)}, ${words.answered} ${n(t.answered)}, ${words.abstained} ${n(t.abstained)}, 👍 ${n(t.up)}, 👎 ${n(t.down)}`;
+/** "12 questions, answered 8, “probably” 1, abstained 3, 👍 4, 👎 1" with the language's words. */
+export function totalsLine(n: FormatNumber, words: { questions: (count: number) => string; answered: string; probably: string; abstained: string }) {
+  return (t: Totals) =>
+    `${words.questions(t.questions)}, ${words.answered} ${n(t.answered)}, ${words.probably} ${n(t.probably)}, ${words.abstained} ${n(t.abstained)}, 👍 ${n(t.up)}, 👎 ${n(t.down)}`;
 }

@@ -8,7 +8,7 @@ import { numberFormatter, percent, ruPlural, uptime } from './numbers.js';
 const PREPOSITIONAL: Record<string, string> = { en: 'английском', ru: 'русском', kk: 'казахском' };
 
 const { n, s, size } = numberFormatter('ru', { kb: 'КБ', mb: 'МБ' });
-const totals = totalsLine(n, { questions: (count) => `${n(count)} ${ruPlural(count, 'вопрос', 'вопроса', 'вопросов')}`, answered: 'с ответом', abstained: 'без ответа' });
+const totals = totalsLine(n, { questions: (count) => `${n(count)} ${ruPlural(count, 'вопрос', 'вопроса', 'вопросов')}`, answered: 'с ответом', probably: '«вероятно»', abstained: 'без ответа' });
 const days_ = (count: number) => `${n(count)} ${ruPlural(count, 'день', 'дня', 'дней')}`;
 const docs = (count: number) => `${n(count)} ${ruPlural(count, 'документ', 'документа', 'документов')}`;
 const docsFrom = (count: number) => `${n(count)} ${ruPlural(count, 'документа', 'документов', 'документов')}`;
@@ -40,8 +40,10 @@ export const ru: Strings = {
   sourcesHeader: (documents) => bold(`Документы (${n(documents)}):`),
   noDocuments: 'Документы пока не загружены.',
   notCovered: 'К сожалению, в моих документах нет ответа на этот вопрос, поэтому мне нечего процитировать.',
-  notSure: 'Не уверен, что в моих документах есть ответ на этот вопрос.',
-  closestHeader: 'Ближе всего по смыслу это предложение, хотя оно может и не отвечать на вопрос:',
+  probably: (languages) =>
+    languages
+      ? `Вероятно (не уверен), из документов на ${escapeHtml(languageNames('ru', languages, PREPOSITIONAL))}:`
+      : 'Вероятно (не уверен, что это ответ):',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('ru', languages, PREPOSITIONAL));
     return `К сожалению, мне нечего процитировать. Вопросы об этих документах можно задавать на ${names} языке; на другом языке — о документах, написанных на нём.`;
@@ -88,7 +90,7 @@ export const ru: Strings = {
       `Модель: ${code(v.modelId)}`,
       `Индекс собран: ${escapeHtml(v.builtAt)}`,
       `Время работы: ${uptime(v.uptimeSeconds)}`,
-      `Вопросов с запуска: ${n(v.answered)} с ответом, ${n(v.abstained)} без ответа`,
+      `Вопросов с запуска: ${n(v.answered)} с ответом, ${n(v.probably)} «вероятно», ${n(v.abstained)} без ответа`,
       ...(v.totals
         ? [`Сегодня (UTC): ${totals(v.totals.today)}`, `За 7 дней: ${totals(v.totals.week)}`, `За всё время: ${totals(v.totals.all)}`]
         : ['Журнал вопросов: выключен или недоступен']),
@@ -106,6 +108,7 @@ export const ru: Strings = {
   worstRatedNone: (days) => `За ${days_(days)} ни один ответ не получил 👎.`,
   inlineNoAnswerTitle: 'В моих документах нет ответа',
   inlineNoAnswerDescription: 'Документы не покрывают этот вопрос. Нажмите, чтобы увидеть вопросы с ответами.',
+  inlineProbablyTitle: 'Вероятно (не уверен)',
   inlineOpenChat: 'Открыть чат с ботом',
   inlineSampleDescription: 'Пример вопроса: отправьте его и нажмите «Ответ»',
   inlineAnswerButton: 'Ответ',
