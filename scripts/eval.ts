@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, projectRoot } from '../src/config.js';
 import { openQantar } from '../src/main.js';
 import { shownQuotes } from '../src/answer/answer.js';
-import { retrieve } from '../src/retrieval/retrieve.js';
+import { retrieve, understand } from '../src/retrieval/retrieve.js';
 import { seedAnchorShownAt1 } from './bm25Anchor.js';
 import { notice, progressBar, runCli } from './cli.js';
 import { runDatasetEval } from './evalDataset.js';
@@ -70,7 +70,7 @@ function parseLimit(raw: string | undefined): number | undefined {
 
 async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: EvalQuestion): Promise<EvalOutcome> {
   const snapshot = qantar.knowledge.snapshot;
-  const ranked = await retrieve(snapshot, qantar.embedder, item.question);
+  const ranked = await retrieve(snapshot, qantar.embedder, understand(snapshot, qantar.embedder, item.question));
   const supportRank = item.support === null ? -1 : ranked.findIndex((r) => supports(item, r.sentence.text));
   const started = performance.now();
   const answer = await qantar.ask(item.question);

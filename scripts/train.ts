@@ -15,15 +15,15 @@ import { confidenceModel, confidenceRecords, crossValidatedTiers, formatTierTrad
 import { formatRankingMisses, formatTradeoff } from './train/showMisses.js';
 import { PROJECT_SETS, SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
 
-const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--answer-precision 0.9] [--probably-precision 0.4] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--confidence-learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
+const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--answer-precision 0.8] [--probably-recall 0.95] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--confidence-learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
 
 runCli(async () => {
   const { values } = parseArgs({
     options: {
       folds: { type: 'string', default: '5' },
       'target-precision': { type: 'string', default: '0.7' },
-      'answer-precision': { type: 'string', default: '0.9' },
-      'probably-precision': { type: 'string', default: '0.4' },
+      'answer-precision': { type: 'string', default: '0.8' },
+      'probably-recall': { type: 'string', default: '0.95' },
       sets: { type: 'string', default: [...SHARED_SETS, ...PROJECT_SETS].join(',') },
       out: { type: 'string', default: RANKER_FILE },
       learner: { type: 'string', default: 'boosted-trees' },
@@ -36,9 +36,9 @@ runCli(async () => {
   const folds = Number(values.folds);
   const targetPrecision = Number(values['target-precision']);
   const learner = values.learner as LearnerName;
-  const targets: TierTargets = { answerPrecision: Number(values['answer-precision']), probablyPrecision: Number(values['probably-precision']) };
+  const targets: TierTargets = { answerPrecision: Number(values['answer-precision']), probablyRecall: Number(values['probably-recall']) };
   const inRange = (p: number) => p > 0 && p < 1;
-  if (!Number.isInteger(folds) || folds < 2 || ![targetPrecision, targets.answerPrecision, targets.probablyPrecision].every(inRange) || !(learner in LEARNERS)) throw new Error(USAGE);
+  if (!Number.isInteger(folds) || folds < 2 || ![targetPrecision, targets.answerPrecision, targets.probablyRecall].every(inRange) || !(learner in LEARNERS)) throw new Error(USAGE);
   const sets = await loadTrainingSets(values.sets.split(','));
   const records: QuestionRecord[] = [];
   for (const set of sets) {
@@ -65,7 +65,7 @@ runCli(async () => {
   );
   const confidenceStage = confidenceModel(confidenceRows, confidence, targets, confidenceLearner);
   process.stdout.write(`\n${formatTierMetrics(tierSets)}\n\ntier thresholds (all out-of-fold confidences): answer ${confidenceStage.thresholds.answer.toFixed(2)}, probably ${confidenceStage.thresholds.probably.toFixed(2)}\n`);
-  if (values.tradeoff) process.stdout.write(`\n${formatTradeoff(ranked, folds, base)}\n\n${formatTierTradeoff(confidenceRows, folds, targets.probablyPrecision)}\n`);
+  if (values.tradeoff) process.stdout.write(`\n${formatTradeoff(ranked, folds, base)}\n\n${formatTierTradeoff(confidenceRows, folds, targets.probablyRecall)}\n`);
   const misses = Number(values.misses);
   if (misses > 0) for (const set of sets) process.stdout.write(`\n${formatRankingMisses(ranked, set.name, misses)}\n`);
   if (values['dry-run']) return;

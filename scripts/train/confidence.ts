@@ -1,9 +1,12 @@
-import { answeringSentences, quotedSpan } from '../../src/answer/composeAnswer.js';
+import { quotedSpan } from '../../src/answer/composeAnswer.js';
+import { answeringIndices } from '../../src/answer/decideTier.js';
+import { holdsAskedFigure } from '../../src/retrieval/features.js';
 import { CONFIDENCE_FEATURES, type ConfidenceModel, type ConfidenceThresholds, type Tier, confidenceFeatures, tierOf } from '../../src/retrieval/answerConfidence.js';
 import { fitTrees } from '../../src/retrieval/boostedTrees.js';
 import { type LearnedModel, predict } from '../../src/retrieval/learnedModel.js';
 import { DEFAULT_FIT, fitLogistic } from '../../src/retrieval/logisticRegression.js';
 import { containsAnswer } from '../dataset.js';
+import type { RankedSentence } from '../../src/retrieval/retrieve.js';
 import { type Ranked, assignFolds } from './crossValidate.js';
 
 /** One question for the confidence stage: its row, and whether the sentence the bot would show first is right. */
@@ -18,14 +21,17 @@ export interface ConfidenceRecord {
 }
 
 export interface TierTargets {
+  /** Confident answers must be right at least this often. */
   answerPrecision: number;
-  probablyPrecision: number;
+  /** "Probably" keeps at least this share of the right first sentences; below it, nothing is shown. */
+  probablyRecall: number;
 }
 
 /** The confidence rows of out-of-fold rankings, through the same choice of first sentence as the bot. */
 export function confidenceRecords(ranked: readonly Ranked[], quoteRatio: number): ConfidenceRecord[] {
   return ranked.map(({ record, ranked: list }) => {
-    const answering = answeringSentences(record.item.question, list, { quoteRatio });
+    const candidates = list.map((r) => ({ probability: r.probability, holdsAskedFigure: holdsAskedFigure(record.understood.kind, r.features) }));
+    const answering = answeringIndices(candidates, quoteRatio).map((i) => list[i] as RankedSentence);
     const shown = answering.length > 0 ? answering : list;
     const first = shown[0];
     const right = first !== undefined && !record.item.impossible && containsAnswer(quotedSpan(first), record.item.answers);
@@ -75,11 +81,19 @@ function lowestThreshold(scored: ReadonlyArray<{ confidence: number; right: bool
   return 1;
 }
 
+/** The highest threshold that keeps at least `recall` of the right questions at or above it. */
+function highestKeeping(scored: ReadonlyArray<{ confidence: number; right: boolean }>, recall: number): number {
+  const right = scored.filter((s) => s.right).map((s) => s.confidence).sort((a, b) => b - a);
+  if (right.length === 0) return 0;
+  const kept = right[Math.min(right.length - 1, Math.ceil(recall * right.length) - 1)] as number;
+  return Math.floor(kept * 100) / 100;
+}
+
 export function chooseTierThresholds(records: readonly ConfidenceRecord[], confidence: readonly number[], targets: TierTargets): ConfidenceThresholds {
   const scored = records.map((r, i) => ({ confidence: confidence[i] as number, right: r.right }));
   const answer = lowestThreshold(scored.filter((_, i) => !(records[i] as ConfidenceRecord).capped), targets.answerPrecision);
-  const probably = Math.min(answer, lowestThreshold(scored, targets.probablyPrecision));
-  return { answer, probably, answerPrecision: targets.answerPrecision, probablyPrecision: targets.probablyPrecision };
+  const probably = Math.min(answer, highestKeeping(scored, targets.probablyRecall));
+  return { answer, probably, answerPrecision: targets.answerPrecision, probablyRecall: targets.probablyRecall };
 }
 
 export function tierFor(record: ConfidenceRecord, confidence: number, thresholds: ConfidenceThresholds): Tier {
@@ -107,6 +121,8 @@ export interface TierMetrics {
   confidentPrecision: number;
   coverage: number;
   impossibleConfident: number;
+  /** Impossible questions given a "probably" sentence. */
+  impossibleShown: number;
   probably: number;
   notCovered: number;
 }
@@ -124,6 +140,7 @@ export function tierMetrics(records: readonly ConfidenceRecord[], tiers: readonl
     confidentPrecision: share(confident, ({ r }) => r.right),
     coverage: share(answerable, ({ tier }) => tier === 'answer'),
     impossibleConfident: share(impossible, ({ tier }) => tier === 'answer'),
+    impossibleShown: share(impossible, ({ tier }) => tier === 'probably'),
     probably: share(rows, ({ tier }) => tier === 'probably'),
     notCovered: share(rows, ({ tier }) => tier === 'not-covered'),
   };
@@ -140,21 +157,21 @@ export function confidenceModel(
 }
 
 /** Per learner and target precision of the confident tier: shown@1 / top-1 / confident precision per set, and impossible answered confidently. */
-export function formatTierTradeoff(records: readonly ConfidenceRecord[], folds: number, probablyPrecision: number): string {
+export function formatTierTradeoff(records: readonly ConfidenceRecord[], folds: number, probablyRecall: number): string {
   const lines: string[] = [];
-  for (const learner of ['best-probability', 'logistic-regression', 'boosted-trees'] as const) {
+  for (const learner of ['best-probability', 'boosted-trees'] as const) {
     const confidence = outOfFoldConfidence(records, folds, learner);
-    for (const answerPrecision of [0.7, 0.8, 0.85, 0.9]) {
-      const tiers = crossValidatedTiers(records, confidence, folds, { answerPrecision, probablyPrecision });
+    for (const answerPrecision of [0.7, 0.75, 0.8, 0.85, 0.9]) {
+      const tiers = crossValidatedTiers(records, confidence, folds, { answerPrecision, probablyRecall });
       const sets = [...new Set(records.map((r) => r.set))];
       const cells = sets.map((set) => {
         const own = records.flatMap((r, i) => (r.set === set ? [i] : []));
         const m = tierMetrics(own.map((i) => records[i] as ConfidenceRecord), own.map((i) => tiers[i] as Tier));
         const pct = (x: number) => (100 * x).toFixed(0);
-        return `${set} ${pct(m.shownAt1)}/${pct(m.top1)}/${pct(m.confidentPrecision)}${m.impossibleConfident > 0 || own.some((i) => records[i]?.impossible) ? `/${pct(m.impossibleConfident)}` : ''}`;
+        return `${set} ${pct(m.shownAt1)}/${pct(m.top1)}/${pct(m.confidentPrecision)}${own.some((i) => records[i]?.impossible) ? `/${pct(m.impossibleConfident)}/${pct(m.impossibleShown)}` : ''}`;
       });
       lines.push(`- ${learner} @${answerPrecision}: ${cells.join(', ')}`);
     }
   }
-  return `Tier trade-off (shown@1 / top-1 / confident precision / impossible answered confidently, %, cross-validated):\n${lines.join('\n')}`;
+  return `Tier trade-off (shown@1 / top-1 / confident precision, and for impossible questions answered confidently / shown as probably, %, cross-validated):\n${lines.join('\n')}`;
 }

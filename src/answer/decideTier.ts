@@ -38,24 +38,23 @@ export type TierDecision = { tier: 'answer'; quotes: number[] } | { tier: 'proba
  */
 export function decideTier(candidates: readonly TierCandidate[], policy: TierPolicy): TierDecision {
   const answering = answeringIndices(candidates, policy.quoteRatio);
-  const shown = answering.length > 0 ? answering : candidates.map((_, i) => i);
-  const first = shown[0];
-  if (first === undefined) return { tier: 'not-covered' };
-  const { sure, answerFrom, probablyFrom } = howSure(candidates, shown, policy);
-  if (answering.length > 0 && sure >= answerFrom) {
-    const best = (candidates[first] as TierCandidate).probability;
-    const floor = Math.max(policy.confidence ? 0 : policy.minProbability, best * policy.quoteRatio);
+  const all = candidates.map((_, i) => i);
+  const thresholds = policy.confidence?.thresholds ?? { answer: policy.minProbability, probably: policy.closestMinProbability };
+  const first = answering[0];
+  if (first !== undefined && howSure(candidates, answering, policy) >= thresholds.answer) {
+    const floor = Math.max(policy.confidence ? 0 : policy.minProbability, (candidates[first] as TierCandidate).probability * policy.quoteRatio);
     return { tier: 'answer', quotes: answering.filter((i) => (candidates[i] as TierCandidate).probability >= floor) };
   }
-  return sure >= probablyFrom ? { tier: 'probably', closest: first } : { tier: 'not-covered' };
+  // The sentence holding the asked kind of answer is the better guess; the best-ranked one the fallback.
+  for (const shown of answering.length > 0 && answering.length < all.length ? [answering, all] : [all]) {
+    if (shown.length > 0 && howSure(candidates, shown, policy) >= thresholds.probably) return { tier: 'probably', closest: shown[0] as number };
+  }
+  return { tier: 'not-covered' };
 }
 
-function howSure(candidates: readonly TierCandidate[], shown: readonly number[], policy: TierPolicy): { sure: number; answerFrom: number; probablyFrom: number } {
-  if (policy.confidence) {
-    const { answer, probably } = policy.confidence.thresholds;
-    return { sure: policy.confidence.of(shown), answerFrom: answer, probablyFrom: probably };
-  }
-  return { sure: (candidates[shown[0] as number] as TierCandidate).probability, answerFrom: policy.minProbability, probablyFrom: policy.closestMinProbability };
+/** How sure the first of `shown` answers: the confidence stage's call, or its probability without one. */
+function howSure(candidates: readonly TierCandidate[], shown: readonly number[], policy: TierPolicy): number {
+  return policy.confidence ? policy.confidence.of(shown) : (candidates[shown[0] as number] as TierCandidate).probability;
 }
 
 /**

@@ -59,10 +59,10 @@ export function confidenceFeatures(ranked: readonly ScoredCandidate[]): Float64A
 export interface ConfidenceThresholds {
   /** Confident answer from this confidence: chosen so confident answers are right `answerPrecision` of the time. */
   answer: number;
-  /** "Probably" from this: chosen so the sentence shown is right `probablyPrecision` of the time. */
+  /** "Probably" from this: chosen so that `probablyRecall` of the right first sentences are still shown. */
   probably: number;
   answerPrecision: number;
-  probablyPrecision: number;
+  probablyRecall: number;
 }
 
 export interface ConfidenceModel {
