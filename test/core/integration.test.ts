@@ -61,6 +61,15 @@ function expectNoConfidentAnswer(answer: Answer): void {
   else expect(answer.tier).toBe('probably');
 }
 
+/** A model that rates every sentence 0.5, with thresholds that answer nothing and offer the best sentence as "probably" for everything. */
+function undecidedRanker() {
+  const zero = new Array<number>(FEATURE_NAMES.length).fill(0);
+  return rankerFrom({
+    model: { kind: 'logistic-regression', logistic: { mean: zero, scale: zero.map(() => 1), weights: zero, bias: 0 } },
+    thresholds: { minProbability: 1.01, closestMinProbability: 0, quoteRatio: 0.8, targetPrecision: 0.8 },
+  });
+}
+
 /** The build folder CURRENT names is complete, and nothing half-written is left beside it. */
 async function expectCleanIndexDir(dir: string, snapshot: KnowledgeSnapshot): Promise<void> {
   const current = (await readFile(path.join(dir, 'CURRENT'), 'utf8')).trim();
@@ -247,16 +256,17 @@ describe('answers from the seed corpus with the bundled model', () => {
   });
 
   it('offers no closest sentence for a question the model cannot read', async () => {
-    // A model that rates every sentence 0.5, with thresholds that answer nothing and offer the best sentence for everything.
-    const zero = new Array<number>(FEATURE_NAMES.length).fill(0);
-    const ranker = rankerFrom({
-      model: { kind: 'logistic-regression', logistic: { mean: zero, scale: zero.map(() => 1), weights: zero, bias: 0 } },
-      thresholds: { minProbability: 1.01, closestMinProbability: 0, quoteRatio: 0.8, targetPrecision: 0.8 },
-    });
+    const ranker = undecidedRanker();
     const kazakh = await answerQuestion(kb.snapshot, embedder, 'Астанада ауа райы қандай?', ranker);
     expect(kazakh).toMatchObject({ answered: false, reason: 'unsupported-language' });
     expect(kazakh).not.toHaveProperty('closest');
     expect(await answerQuestion(kb.snapshot, embedder, 'What is the weather like in Astana?', ranker)).toHaveProperty('closest');
+  });
+
+  it('names the documents\' language on a "probably" for a translated question, as on an answer', async () => {
+    const ranker = undecidedRanker();
+    expect(await answerQuestion(kb.snapshot, embedder, 'Сколько людей задержали?', ranker)).toMatchObject({ tier: 'probably', documentLanguages: ['en'] });
+    expect(await answerQuestion(kb.snapshot, embedder, 'How many people were detained?', ranker)).not.toHaveProperty('documentLanguages');
   });
 
   it('says "probably" with a verbatim sentence, not an answer, for a casual rewording that scores too low', async () => {

@@ -98,7 +98,7 @@ describe('admin reports', () => {
     await h.send(textUpdate('/unanswered', { from: user(ADMIN_ID) }));
     expect(h.texts().at(-1)).toBe(
       [
-        '<b>Asked in the last 7 days without an answer or with a 👎:</b>',
+        '<b>Asked in the last 7 days without a sure answer or with a 👎:</b>',
         '• 4× Who ordered the shooting?',
         '• 1× How many people were detained?',
         '• 1× What is the capital of France?',

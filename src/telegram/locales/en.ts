@@ -97,7 +97,7 @@ export const en: Strings = {
   feedbackFailed: 'Sorry, I could not record your vote. Please try again later.',
   daysUsage: (max) => `Write a number of days from 1 to ${n(max)} after the command, e.g. ${code('/unanswered 30')}. Without one it is 7.`,
   questionLogUnavailable: 'The question log is off or cannot be read, so there is nothing to report.',
-  unansweredHeader: (days) => bold(`Asked in the last ${plural(days, 'day')} without an answer or with a 👎:`),
+  unansweredHeader: (days) => bold(`Asked in the last ${plural(days, 'day')} without a sure answer or with a 👎:`),
   unansweredNone: (days) => `No unanswered or 👎 questions in the last ${plural(days, 'day')}.`,
   worstRatedHeader: (days) => bold(`Worst-rated answers of the last ${plural(days, 'day')}:`),
   ...reportLines(n, ['“', '”']),

@@ -98,7 +98,7 @@ export const kk: Strings = {
   feedbackFailed: 'Бағаңызды сақтай алмадым. Кейінірек қайталап көріңіз.',
   daysUsage: (max) => `Командадан кейін 1-ден ${n(max)}-ге дейінгі күн санын жазыңыз, мысалы ${code('/unanswered 30')}. Сансыз — 7.`,
   questionLogUnavailable: 'Сұрақтар журналы өшірулі немесе қолжетімсіз, есеп жасауға дерек жоқ.',
-  unansweredHeader: (days) => bold(`Соңғы ${n(days)} күнде жауапсыз немесе 👎 алған сұрақтар:`),
+  unansweredHeader: (days) => bold(`Соңғы ${n(days)} күнде сенімді жауапсыз немесе 👎 алған сұрақтар:`),
   unansweredNone: (days) => `Соңғы ${n(days)} күнде жауапсыз немесе 👎 алған сұрақ жоқ.`,
   worstRatedHeader: (days) => bold(`Соңғы ${n(days)} күндегі ең төмен бағаланған жауаптар:`),
   ...reportLines(n, ['«', '»']),

@@ -101,7 +101,7 @@ export const ru: Strings = {
   feedbackFailed: 'Не удалось сохранить оценку. Попробуйте позже.',
   daysUsage: (max) => `Напишите после команды число дней от 1 до ${n(max)}, например ${code('/unanswered 30')}. Без числа — 7.`,
   questionLogUnavailable: 'Журнал вопросов выключен или недоступен, отчёт построить не из чего.',
-  unansweredHeader: (days) => bold(`За ${days_(days)} без ответа или с 👎:`),
+  unansweredHeader: (days) => bold(`За ${days_(days)} без уверенного ответа или с 👎:`),
   unansweredNone: (days) => `За ${days_(days)} нет вопросов без ответа или с 👎.`,
   worstRatedHeader: (days) => bold(`Ответы с худшими оценками за ${days_(days)}:`),
   ...reportLines(n, ['«', '»']),
