@@ -14,37 +14,13 @@ import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
 import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
 import { entryTranslations, irregularFormOf, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
+import { addToTable as add, encodeRows as encode, type Table } from './lexiconTable.js';
 
 /** Russian words are the more ambiguous side (дело: affair, cause, business, … case), so keep more. */
 const MAX_PER_TERM = { ruEn: 12, enRu: 6 };
-const MIN_WEIGHT = 0.08;
 /** A WordNet synonym of a translation counts this much of the translation itself. */
 const SYNONYM_WEIGHT = 0.3;
 const IRREGULAR_WEIGHT = 0.9;
-
-type Table = Map<string, Map<string, number>>;
-
-function add(table: Table, from: string, to: string, weight: number, combine: (a: number, b: number) => number): void {
-  let row = table.get(from);
-  if (!row) table.set(from, (row = new Map()));
-  const before = row.get(to);
-  row.set(to, before === undefined ? weight : combine(before, weight));
-}
-
-/** Each row as "term:weight term:weight", best first, weights in percent of the row's best. */
-function encode(table: Table, max: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [from, targets] of table) {
-    const row = [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const best = row[0]![1];
-    const kept = row
-      .map(([to, w]) => [to, w / best] as const)
-      .filter(([, w]) => w >= MIN_WEIGHT)
-      .slice(0, max);
-    out.set(from, kept.map(([to, w]) => `${to}:${Math.round(w * 100)}`).join(' '));
-  }
-  return out;
-}
 
 /** The commonest word of each stem (by `count`), for stems that are not themselves a word. */
 function wordsOfStems(pairs: Iterable<[stem: string, word: string]>, count: (word: string) => number): Map<string, string> {

@@ -45,8 +45,8 @@ describe('translations of inflected forms', () => {
 
   it('finds the terms sharing the longest prefix, for stems a dictionary does not list', () => {
     expect(lexicon.translations(ru.term('погибли')!, 'ru', 'en')).toEqual([]);
-    expect(lexicon.nearestTerms(ru.term('погибли')!, 'ru', 5)).toContain('погиба');
-    expect(lexicon.nearestTerms('щщщщщ', 'ru', 5)).toEqual([]);
+    expect(lexicon.nearestTerms(ru.term('погибли')!, 'ru', 'en', 5)).toContain('погиба');
+    expect(lexicon.nearestTerms('щщщщщ', 'ru', 'en', 5)).toEqual([]);
   });
 
   it('gives an English word for a stem that is not one', () => {
