@@ -25,7 +25,7 @@ import {
 import { encodeRows, type Table, addToTable } from './lexiconTable.js';
 
 /** Past forms of Russian verbs take places in a Kazakh row too, so it keeps more. */
-const MAX_PER_TERM = { kkRu: 12, ruKk: 6 };
+const MAX_PER_TERM = { kkRu: 16, ruKk: 6 };
 /** An entry Apertium uses only the other way (r="LR" / r="RL") is still a true pair, a weaker one. */
 const OTHER_DIRECTION = 0.5;
 /** A past form guessed from an infinitive counts a little less than the infinitive itself. */
@@ -72,8 +72,12 @@ interface Pair {
   entry: DixEntry;
 }
 
+/** Parts of speech that carry a question's topic; auxiliaries (тұр, жатыр), postpositions and the like do not. */
+const CONTENT = new Set(['n', 'v', 'adj', 'np', 'adv', 'num']);
+
 function pairsOf(entries: readonly DixEntry[]): Pair[] {
   return entries.flatMap((entry) => {
+    if (!CONTENT.has(entry.pos)) return [];
     const [kk, ru] = [lemmaTerm(entry.kk, 'kk'), lemmaTerm(entry.ru, 'ru')];
     if (kk === null || ru === null) return [];
     const past = entry.pos === 'v' ? russianPastForms(entry.ru).flatMap((f) => analyzerFor('ru').term(f) ?? []) : [];

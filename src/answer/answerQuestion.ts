@@ -2,7 +2,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeSnapshot } from '../index/snapshot.js';
 import { LANGUAGES, documentLanguage } from '../language/analyzer.js';
 import { corpusLanguages } from '../retrieval/crossLanguage.js';
-import { DEFAULT_RETRIEVAL, retrieve } from '../retrieval/retrieve.js';
+import { DEFAULT_RETRIEVAL, type RetrievalOptions, retrieve } from '../retrieval/retrieve.js';
 import { type SentenceRanker, defaultRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
 import { composeAnswer } from './composeAnswer.js';
@@ -22,17 +22,18 @@ export async function answerQuestion(
   embedder: Embedder,
   rawQuestion: string,
   ranker: SentenceRanker = defaultRanker(),
+  retrieval: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<Answer> {
   const question = rawQuestion.trim();
   const suggestions = suggestQuestions(snapshot);
   if (question === '') return { answered: false, question, reason: 'empty-question', suggestions };
   if (snapshot.vectors.size === 0) return { answered: false, question, reason: 'empty-corpus', suggestions };
-  const ranked = await retrieve(snapshot, embedder, question, ranker);
+  const ranked = await retrieve(snapshot, embedder, question, ranker, retrieval);
   const answer = composeAnswer(question, ranked, suggestions, { ...ranker.thresholds, maxQuotes: MAX_QUOTES });
   verifyQuotes(snapshot, answer.answered ? answer.quotes : answer.closest ? [answer.closest] : []);
   const language = detectLanguage(question);
   if (answer.answered) return withDocumentLanguages(snapshot, answer, language);
-  const readable = readableLanguages(snapshot, embedder);
+  const readable = readableLanguages(snapshot, embedder, retrieval);
   if (language !== null && !readable.includes(language)) {
     // "Not covered" would be a guess: the question could not be read against these documents.
     const { closest: _unread, ...unanswered } = answer;
@@ -49,12 +50,12 @@ function withDocumentLanguages(snapshot: KnowledgeSnapshot, answer: Extract<Answ
 
 /**
  * Languages a question can be asked in about this corpus: the documents' own, any a multilingual
- * model reads, and any the query translator takes to a document language.
+ * model reads, and any the query translator takes to a document language (with the committed
+ * lexicons, English, Russian and Kazakh each reach the other two).
  */
-function readableLanguages(snapshot: KnowledgeSnapshot, embedder: Embedder): string[] {
+function readableLanguages(snapshot: KnowledgeSnapshot, embedder: Embedder, { translator }: RetrievalOptions): string[] {
   if (embedder.crossLingual) return [...LANGUAGES];
   const documents = [...corpusLanguages(snapshot)];
-  const { translator } = DEFAULT_RETRIEVAL;
   return LANGUAGES.filter((from) => documents.some((to) => translator.translates(from, to)));
 }
 

@@ -4,6 +4,7 @@ import type { Lexicon, WeightedTerm } from './lexicon.js';
 import { exactName, translateName, type WordTranslation } from './nameTranslation.js';
 import { COMMITTED_LEXICONS, type LexiconSources, SUPPLETIVE, routedLexicon } from './routedLexicon.js';
 import { CYRILLIC, tokenize } from './tokenize.js';
+import { russianSpelling } from './transliterate.js';
 
 export type { Vocabulary } from './fuzzyMatch.js';
 
@@ -67,7 +68,8 @@ function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: L
   if (direct.some((c) => vocabulary.has(c.term)) || word.capitalised || (from === 'kk' && direct.length > 0)) return direct;
   const near = from === 'kk' ? kazakhStems(lexicon, term, to) : lexicon.nearestTerms(term, from, to, Math.max(4, term.length - 2)).filter((key) => key !== term);
   const borrowed = near.flatMap((key) => lexicon.translations(key, from, to).map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT })));
-  return mergeBest([...direct, ...borrowed]);
+  const loan = from === 'kk' && near.length === 0 && to !== 'ru' ? russianLoan(lexicon, term, to) : [];
+  return mergeBest([...direct, ...borrowed, ...loan]);
 }
 
 /**
@@ -81,6 +83,19 @@ function kazakhStems(lexicon: Lexicon, term: string, to: Language): string[] {
     if (lexicon.translations(stem, 'kk', to).length > 0) return [stem];
   }
   return lexicon.nearestTerms(term, 'kk', to, term.length).filter((key) => key !== term && key.length <= term.length + 2 && !key.includes(PHRASE_JOIN));
+}
+
+/**
+ * A Kazakh word the Kazakh lexicon lacks is often a Russian loan with Kazakh endings (митингілер,
+ * "rallies"): its stem read as a Russian term, or without its last letter, goes on to `to`.
+ */
+function russianLoan(lexicon: Lexicon, term: string, to: Language): WeightedTerm[] {
+  const russian = russianSpelling(term);
+  for (let length = russian.length; length >= Math.max(4, russian.length - 1); length--) {
+    const found = lexicon.translations(russian.slice(0, length), 'ru', to);
+    if (found.length > 0) return found.map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT }));
+  }
+  return [];
 }
 
 /** One entry per term, with its best weight, best first. */
