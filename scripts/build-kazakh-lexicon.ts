@@ -5,15 +5,16 @@
  *   npx tsx scripts/build-kazakh-lexicon.ts [path/to/apertium-kaz-rus.kaz-rus.dix]
  *
  * (default: ../shared/resources/apertium/). Both sides are stored as the analyzers' terms, taken
- * through analyzerFor(): rerun it whenever the Kazakh or Russian analyzer changes (ANALYZER_VERSION),
+ * through analyzerFor(): rerun it whenever the Kazakh or Russian analyzer changes (ANALYZER_VERSIONS.kk/.ru),
  * and the loader refuses a file built with another version.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/config.js';
-import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
+import { analyzerFor } from '../src/language/analyzer.js';
 import { type DixEntry, dixEntries, russianPastForms } from '../src/language/apertiumDix.js';
 import {
+  KAZAKH_LEXICON_ANALYZER_VERSION,
   KAZAKH_LEXICON_LICENSE,
   KAZAKH_LEXICON_PATH,
   KAZAKH_LEXICON_SOURCE,
@@ -109,7 +110,7 @@ for (const [kind, table, max] of [[ROW.kkRu, kkRu, MAX_PER_TERM.kkRu], [ROW.ruKk
 }
 // Sorted by UTF-16 code unit, which for these letters is UTF-8 byte order: the loader searches the bytes.
 lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${ANALYZER_VERSION}`, `#source\t${KAZAKH_LEXICON_SOURCE}`, `#license\t${KAZAKH_LEXICON_LICENSE}`];
+const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${KAZAKH_LEXICON_ANALYZER_VERSION}`, `#source\t${KAZAKH_LEXICON_SOURCE}`, `#license\t${KAZAKH_LEXICON_LICENSE}`];
 const text = `${[...header, ...lines].join('\n')}\n`;
 writeFileSync(KAZAKH_LEXICON_PATH, text);
 console.log(`wrote ${KAZAKH_LEXICON_PATH} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${lines.length} rows)`);

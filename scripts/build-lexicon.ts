@@ -6,12 +6,12 @@
  *   npx tsx scripts/build-lexicon.ts /tmp/mueller7          # or MUELLER7_DIR=/tmp/mueller7
  *
  * Both sides are stored as analyzer terms (Snowball stems), so a rebuild is due whenever
- * ANALYZER_VERSION changes; the loader refuses a file built with another one.
+ * the Russian or English analyzer's version changes; the loader refuses a file built with another one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
-import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
+import { analyzerFor } from '../src/language/analyzer.js';
+import { LEXICON_ANALYZER_VERSION, LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
 import { entryTranslations, irregularFormOf, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
 import { addToTable as add, encodeRows as encode, type Table } from './lexiconTable.js';
@@ -176,7 +176,7 @@ for (const [kind, table] of [[ROW.ruEn, built.ruEn], [ROW.enRu, built.enRu], [RO
 }
 // Sorted by UTF-16 code unit, which for these letters is UTF-8 byte order: the loader searches the bytes.
 lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${ANALYZER_VERSION}`, `#source\t${LEXICON_SOURCE}`, `#license\t${LEXICON_LICENSE}`];
+const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${LEXICON_ANALYZER_VERSION}`, `#source\t${LEXICON_SOURCE}`, `#license\t${LEXICON_LICENSE}`];
 const text = `${[...header, ...lines].join('\n')}\n`;
 writeFileSync(out, text);
 console.log(`wrote ${out} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ANALYZER_VERSION, type Language } from './analyzer.js';
+import { analyzerVersion, type Language } from './analyzer.js';
 
 /** Bumped when the file's layout changes; the analyzer version guards the terms inside it. */
 export const LEXICON_FORMAT_VERSION = 1;
@@ -13,6 +13,10 @@ export const LEXICON_PATH = fileURLToPath(new URL('./data/ru-en-lexicon.tsv', im
 export const KAZAKH_LEXICON_PATH = fileURLToPath(new URL('./data/kk-ru-lexicon.tsv', import.meta.url));
 export const KAZAKH_LEXICON_SOURCE = 'Apertium apertium-kaz-rus, commit 7bd16ebb (2021-09-02), apertium-kaz-rus.kaz-rus.dix';
 export const KAZAKH_LEXICON_LICENSE = 'GPL-3.0 (Apertium Kazakh–Russian bilingual dictionary)';
+/** The analyzer version of the lexicon's terms: Russian and English only, so a Kazakh change keeps it. */
+export const LEXICON_ANALYZER_VERSION = analyzerVersion(['ru', 'en']);
+/** The Kazakh–Russian lexicon's terms come from both of those analyzers. */
+export const KAZAKH_LEXICON_ANALYZER_VERSION = analyzerVersion(['kk', 'ru']);
 
 /**
  * The first field of each line: what the line maps. Translation rows are "term:weight term:weight …",
@@ -25,10 +29,12 @@ export interface LexiconSpec {
   readonly rows: Readonly<Partial<Record<`${Language}>${Language}`, string>>>;
   readonly words: Readonly<Partial<Record<Language, string>>>;
   readonly builder: string;
+  /** The version of the analyzers its terms come from. */
+  readonly analyzerVersion: number;
 }
 
-export const RU_EN: LexiconSpec = { rows: { 'ru>en': ROW.ruEn, 'en>ru': ROW.enRu }, words: { en: ROW.enWord }, builder: 'scripts/build-lexicon.ts' };
-export const KK_RU: LexiconSpec = { rows: { 'kk>ru': ROW.kkRu, 'ru>kk': ROW.ruKk }, words: {}, builder: 'scripts/build-kazakh-lexicon.ts' };
+export const RU_EN: LexiconSpec = { rows: { 'ru>en': ROW.ruEn, 'en>ru': ROW.enRu }, words: { en: ROW.enWord }, builder: 'scripts/build-lexicon.ts', analyzerVersion: LEXICON_ANALYZER_VERSION };
+export const KK_RU: LexiconSpec = { rows: { 'kk>ru': ROW.kkRu, 'ru>kk': ROW.ruKk }, words: {}, builder: 'scripts/build-kazakh-lexicon.ts', analyzerVersion: KAZAKH_LEXICON_ANALYZER_VERSION };
 
 export interface WeightedTerm {
   readonly term: string;
@@ -107,9 +113,9 @@ function decodeRow(row: string): WeightedTerm[] {
 export function parseLexicon(bytes: Buffer, name: string, spec: LexiconSpec = RU_EN): Lexicon {
   const lines = new SortedLines(bytes);
   const [magic, format, analyzer] = lines.firstLine().split('\t');
-  if (magic !== LEXICON_MAGIC || Number(format) !== LEXICON_FORMAT_VERSION || Number(analyzer) !== ANALYZER_VERSION) {
+  if (magic !== LEXICON_MAGIC || Number(format) !== LEXICON_FORMAT_VERSION || Number(analyzer) !== spec.analyzerVersion) {
     throw new Error(
-      `${name}: lexicon format ${format}/analyzer ${analyzer}, expected ${LEXICON_FORMAT_VERSION}/${ANALYZER_VERSION}; ` +
+      `${name}: lexicon format ${format}/analyzer ${analyzer}, expected ${LEXICON_FORMAT_VERSION}/${spec.analyzerVersion}; ` +
         `rebuild it with ${spec.builder}`,
     );
   }

@@ -1,0 +1,166 @@
+import { ENDING_LAYERS, type LayerKind } from './data/kazakhEndings.js';
+import type { KazakhStems } from './kazakhStems.js';
+
+const VOWELS = 'аәеёиоөуұүыіэюя';
+const MIN_STEM = 2;
+/** Voiceless finals, and the voiced ones that devoice at the end of a loanword. */
+const VOICELESS = 'пкқстшщфхцчбвгғд';
+/** A root's last consonant voices before a vowel-initial ending: кітап → кітабы, жүрек → жүрегі. */
+const UNVOICED: Readonly<Record<string, string>> = { б: 'п', г: 'к', ғ: 'қ' };
+
+/** A way to read a word as stem + endings. */
+interface Cut {
+  readonly stem: string;
+  /** The ending right after the stem, empty for the word itself. */
+  readonly inner: string;
+  /** A verbal ending was cut, so the stem must be a verb. */
+  readonly verbal: boolean;
+  /** How many endings were cut, a one-letter ending counting half again: it is the most often a root's own letter. */
+  readonly depth: number;
+  /** Only participles, negation and voice were cut: what turns one verb into a word of its own. */
+  readonly derivedVerb: boolean;
+}
+
+const isVowel = (letter: string): boolean => VOWELS.includes(letter);
+
+/**
+ * Kazakh assimilation decides which variant of an ending follows which sound (қала-да but кітап-та,
+ * жыл-дар but тау-лар, бар-ма-ды), which rules out most false cuts before the table is asked.
+ */
+function endingFits(stem: string, ending: string): boolean {
+  const before = stem.slice(-1);
+  const first = ending[0]!;
+  const vowelBefore = isVowel(before);
+  if (first === 'у') return true;
+  if (isVowel(first)) return !vowelBefore;
+  if (ending === 'т' || ending === 'р' || ending === 'с' || ending === 'сы' || ending === 'сі' || first === 'й' || first === 'ң') return vowelBefore;
+  if ('тқкп'.includes(first)) return VOICELESS.includes(before);
+  // б- follows a voiced consonant only: a vowel takes м- (бала-мен, қала-ма), not б-
+  if (first === 'б') return !vowelBefore && !'пкқстшщфхцч'.includes(before);
+  if ('дғг'.includes(first)) return !'пкқстшщфхцч'.includes(before);
+  if (first === 'л') return vowelBefore || 'руй'.includes(before);
+  if (first === 'н') return vowelBefore || 'мнң'.includes(before);
+  if (first === 'м') return vowelBefore || 'мнңлруйжз'.includes(before);
+  return true;
+}
+
+/** What the cuts so far allow further in. */
+interface Reading {
+  /** A case, possessive or plural ending was cut: a verb inside must be made a noun by a participle. */
+  readonly nominal: boolean;
+  readonly verbForm: boolean;
+  readonly verbal: boolean;
+  readonly restarts: number;
+}
+
+const CASE_LAYER = ENDING_LAYERS.findIndex((layer) => layer.kind === 'nominal');
+/** -дағы inside -дағы is rare; two levels cover "мектептеріңдегілерде". */
+const MAX_RESTARTS = 2;
+
+function allows(kind: LayerKind, reading: Reading): boolean {
+  if (kind === 'finite') return !reading.nominal;
+  if (kind === 'verbal') return reading.verbForm || !reading.nominal;
+  if (kind === 'attributive') return reading.restarts < MAX_RESTARTS;
+  return true;
+}
+
+function after(kind: LayerKind, reading: Reading): Reading {
+  if (kind === 'nominal') return { ...reading, nominal: true };
+  if (kind === 'attributive') return { nominal: true, verbForm: false, verbal: false, restarts: reading.restarts + 1 };
+  if (kind === 'participle' || kind === 'finite') return { ...reading, verbForm: true, verbal: true };
+  if (kind === 'verbal') return { ...reading, verbal: true };
+  return reading;
+}
+
+/** Every grammatical reading of the word through the layers, at most one ending each, the word itself first. */
+function cutsOf(word: string): Cut[] {
+  const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false }];
+  const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean): void => {
+    for (let index = layer; index < ENDING_LAYERS.length; index++) {
+      const { endings, kind } = ENDING_LAYERS[index]!;
+      if (!allows(kind, reading)) continue;
+      for (const ending of endings) {
+        if (!rest.endsWith(ending) || rest.length - ending.length < MIN_STEM) continue;
+        const stem = rest.slice(0, -ending.length);
+        if (![...stem].some(isVowel) || !endingFits(stem, ending)) continue;
+        const next = after(kind, reading);
+        const deeper = depth + (ending.length === 1 ? 1.5 : 1);
+        const derived = derivedVerb && (kind === 'participle' || kind === 'verbal');
+        cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived });
+        walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived);
+      }
+    }
+  };
+  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0 }, 0, true);
+  return cuts;
+}
+
+/**
+ * The spellings a stem may have in the table: as cut, with its voiced final undone before a vowel
+ * (кітаб-ы → кітап), a verb's final ы/і restored where it merged (оқи-ды → оқы, оқ-у → оқы).
+ */
+function spellings({ stem, inner }: Cut): string[] {
+  const forms = [stem];
+  const last = stem.slice(-1);
+  const unvoiced = UNVOICED[last];
+  if (unvoiced && inner !== '' && isVowel(inner[0]!)) forms.push(stem.slice(0, -1) + unvoiced);
+  if (last === 'и') forms.push(`${stem.slice(0, -1)}ы`, `${stem.slice(0, -1)}і`);
+  if (inner.startsWith('у')) forms.push(`${stem}ы`, `${stem}і`);
+  return forms;
+}
+
+/** A verbal cut needs a verb; a nominal one a word that takes case and possessive endings. */
+function posFits(pos: readonly string[], cut: Cut): boolean {
+  if (cut.inner === '') return true;
+  // two-letter proper names (Са, Ор) are rarer than the words whose ends they would cut off
+  if (cut.stem.length < 3 && pos.every((tag) => tag === 'np')) return false;
+  if (cut.verbal) return pos.includes('v');
+  return pos.some((tag) => tag !== 'v' && tag !== 'cnj');
+}
+
+/** Fewer endings first; at equal count the shorter stem, which has kept fewer letters of an ending. */
+const better = (a: Cut, b: Cut): boolean => a.depth < b.depth || (a.depth === b.depth && a.stem.length < b.stem.length);
+
+/** Participles and verbal nouns the lexicon also lists as words (шақыратын, шақыру, ұрланған). */
+const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
+
+/**
+ * The plain verb under a lemma that the lexicon lists although it is a verb's derived form: a
+ * participle (ұрланған → ұрла), a negative or passive verb (келме → кел, айтыл → айт). Retrieval
+ * wants "was stolen" and "stole" as one term.
+ */
+function plainVerb(lemma: string, stems: KazakhStems): string | null {
+  const isVerb = stems.get(lemma)?.pos.includes('v') ?? false;
+  if (!isVerb && !PARTICIPLE.test(lemma)) return null;
+  let best: { cut: Cut; lemma: string } | null = null;
+  for (const cut of cutsOf(lemma)) {
+    // the plainest verb: келмеген is келме-ген, but келме is кел-ме
+    if (!cut.derivedVerb || (best && cut.stem.length >= best.cut.stem.length) || (cut.inner.length === 1 && cut.stem.length < 3)) continue;
+    const verb = spellings(cut).map((form) => stems.get(form)).find((entry) => entry?.pos.includes('v'));
+    if (verb) best = { cut, lemma: verb.lemma };
+  }
+  return best?.lemma ?? null;
+}
+
+/**
+ * The lemma of the known stem that the word's endings reach with the fewest endings (the word
+ * itself when the lexicon lists it), or null when no reading reaches a stem of the table: an unknown
+ * word, for which the caller falls back to plain suffix stripping.
+ */
+export function knownKazakhStem(word: string, stems: KazakhStems): string | null {
+  let best: { cut: Cut; lemma: string } | null = null;
+  for (const cut of cutsOf(word)) {
+    if (best && !better(cut, best.cut)) continue;
+    // a two-letter stem before a one-letter ending is too often a longer root cut short (же-р, са-н)
+    if (cut.inner.length === 1 && cut.stem.length < 3) continue;
+    for (const form of spellings(cut)) {
+      const entry = stems.get(form);
+      if (entry && posFits(entry.pos, cut)) {
+        best = { cut, lemma: entry.lemma };
+        break;
+      }
+    }
+  }
+  if (!best) return null;
+  return plainVerb(best.lemma, stems) ?? best.lemma;
+}
