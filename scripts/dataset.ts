@@ -10,7 +10,7 @@ import { openQantar, type Qantar } from '../src/main.js';
  * Public question sets (see /work/shared/benchmarks/README.md): documents and questions in one JSON
  * file, indexed in a throw-away folder so measuring never touches the bot's own corpus or index.
  */
-export type DatasetLanguage = 'en' | 'ru' | 'kk' | 'ru->en';
+export type DatasetLanguage = 'en' | 'ru' | 'kk' | 'ru->en' | 'kk->ru';
 export interface DatasetQuestion { question: string; answers: string[]; impossible: boolean; documentId: string }
 export interface Dataset {
   name: string;
@@ -21,7 +21,7 @@ export interface Dataset {
   questions: DatasetQuestion[];
 }
 
-const LANGUAGES: readonly DatasetLanguage[] = ['en', 'ru', 'kk', 'ru->en'];
+const LANGUAGES: readonly DatasetLanguage[] = ['en', 'ru', 'kk', 'ru->en', 'kk->ru'];
 
 export class DatasetError extends Error {
   override name = 'DatasetError';
@@ -98,8 +98,11 @@ export function containsAnswer(text: string, answers: readonly string[]): boolea
   });
 }
 
+/** "ru->en" and "kk->ru" name the questions' language, then the documents'. */
 export function documentsLanguage(language: DatasetLanguage): 'en' | 'ru' | 'kk' {
-  return language === 'ru->en' ? 'en' : language;
+  if (language === 'ru->en') return 'en';
+  if (language === 'kk->ru') return 'ru';
+  return language;
 }
 
 /**

@@ -12,12 +12,14 @@ import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports 
  * dev: part of the ranker's training data (one article among many, its fold trained without it).
  * holdout: never used for training. blind: written by people who had not seen the code, in a chat
  * user's register (see its "about"). ru: Russian and Kazakh chat questions about the English seed.
+ * kk: Kazakh chat questions about the English seed.
  */
 const QUESTION_SETS: Record<string, string> = {
   dev: 'test/fixtures/eval-questions.json',
   holdout: 'test/fixtures/eval-holdout.json',
   blind: 'test/fixtures/eval-blind.json',
   ru: 'test/fixtures/eval-ru.json',
+  kk: 'test/fixtures/eval-kk.json',
 };
 
 runCli(async () => {

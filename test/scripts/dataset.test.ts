@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { summariseDataset } from '../../scripts/datasetReport.js';
 import { askDataset } from '../../scripts/evalDataset.js';
-import { containsAnswer, corpusIdFor, type Dataset, documentIdFor, openDatasetQantar, readDataset } from '../../scripts/dataset.js';
+import { containsAnswer, corpusIdFor, type Dataset, type DatasetLanguage, documentIdFor, documentsLanguage, openDatasetQantar, readDataset } from '../../scripts/dataset.js';
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -89,6 +89,13 @@ describe('containsAnswer', () => {
   ];
   it.each(cases)('%j contains one of %j: %s', (text, answers, expected) => {
     expect(containsAnswer(text, answers)).toBe(expected);
+  });
+});
+
+describe('documentsLanguage', () => {
+  const cases: Array<[DatasetLanguage, string]> = [['en', 'en'], ['ru', 'ru'], ['kk', 'kk'], ['ru->en', 'en'], ['kk->ru', 'ru']];
+  it.each(cases)('a %s set indexes its documents as %s', (language, documents) => {
+    expect(documentsLanguage(language)).toBe(documents);
   });
 });
 
