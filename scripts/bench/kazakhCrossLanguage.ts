@@ -1,8 +1,9 @@
 /**
- * `npx tsx scripts/bench/kazakhCrossLanguage.ts [--runs 5] [--questions file.json]`
- * Kazakh questions over the English seed: each run is a fresh process, so its first question pays
- * for reading the Kazakh and Russian–English lexicons. Prints the latency over all runs (first
- * questions included) and how many questions each run answered right.
+ * `npx tsx scripts/bench/kazakhCrossLanguage.ts [--runs 5] [--questions file.json] [--warm-up "question"]`
+ * Kazakh questions over the English seed: each run is a fresh process, so its first Kazakh question
+ * pays for reading the Kazakh and Russian–English lexicons. With --warm-up, an English question is
+ * asked first and timed apart: what any first question costs, whatever its language. Prints the
+ * latency over all runs (first Kazakh questions included) and how many each run answered right.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { latencySummary, median, round } from './measure.js';
 const DEFAULT_QUESTIONS = path.join(projectRoot, 'scripts/bench/kazakh-seed-questions.json');
 
 interface RunResult {
+  warmUpMs: number | null;
   firstMs: number;
   latenciesMs: number[];
   right: number;
@@ -23,10 +25,16 @@ interface RunResult {
   wrong: string[];
 }
 
-async function runOnce(file: string): Promise<RunResult> {
+async function runOnce(file: string, warmUp: string | undefined): Promise<RunResult> {
   const { questions } = JSON.parse(readFileSync(file, 'utf8')) as { questions: EvalQuestion[] };
   const base = loadConfig();
   const qantar = await openQantar({ ...base, indexDir: path.join(base.indexDir, '..', 'bench-kazakh') });
+  let warmUpMs: number | null = null;
+  if (warmUp !== undefined) {
+    const started = performance.now();
+    await qantar.ask(warmUp);
+    warmUpMs = performance.now() - started;
+  }
   const latenciesMs: number[] = [];
   const wrong: string[] = [];
   let right = 0;
@@ -38,16 +46,24 @@ async function runOnce(file: string): Promise<RunResult> {
     if (isCorrect(outcome)) right++;
     else wrong.push(`${item.question} → ${answer.answered ? answer.quotes[0]?.text.slice(0, 70) : answer.reason}`);
   }
-  return { firstMs: latenciesMs[0]!, latenciesMs, right, questions: questions.length, wrong };
+  return { warmUpMs, firstMs: latenciesMs[0]!, latenciesMs, right, questions: questions.length, wrong };
 }
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, questions: { type: 'string', default: DEFAULT_QUESTIONS }, child: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    questions: { type: 'string', default: DEFAULT_QUESTIONS },
+    'warm-up': { type: 'string' },
+    child: { type: 'boolean', default: false },
+  },
+});
 if (values.child) {
-  process.stdout.write(`${JSON.stringify(await runOnce(values.questions))}\n`);
+  process.stdout.write(`${JSON.stringify(await runOnce(values.questions, values['warm-up']))}\n`);
 } else {
   const runs: RunResult[] = [];
   for (let i = 0; i < Number(values.runs); i++) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', '--questions', values.questions], { encoding: 'utf8' });
+    const warmUp = values['warm-up'] === undefined ? [] : ['--warm-up', values['warm-up']];
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', '--questions', values.questions, ...warmUp], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`run ${i + 1} failed: ${child.stderr}`);
     runs.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunResult);
   }
@@ -55,6 +71,8 @@ if (values.child) {
   const { p50, p95 } = latencySummary(all);
   console.log(`${runs.length} fresh runs × ${runs[0]!.questions} Kazakh questions over the seed`);
   console.log(`latency p50 ${round(p50, 1)} ms, p95 ${round(p95, 1)} ms; first question median ${round(median(runs.map((r) => r.firstMs)), 1)} ms`);
+  const warmUps = runs.flatMap((r) => r.warmUpMs ?? []);
+  if (warmUps.length > 0) console.log(`English warm-up question (timed apart) median ${round(median(warmUps), 1)} ms`);
   console.log(`answered right: ${runs[0]!.right} / ${runs[0]!.questions}`);
   for (const line of runs[0]!.wrong) console.log(`  ✗ ${line}`);
 }
