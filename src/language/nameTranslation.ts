@@ -19,11 +19,12 @@ export interface WordTranslation {
 const NAME_MAX_DISTANCE = 0.2;
 
 /**
- * Case endings a Russian or Kazakh name takes, to try the bare name as well: Токаеву → Токаев,
- * Алматыда → Алматы, Тоқаевтың → Тоқаев. Longest first, one ending only.
+ * Case endings a Russian or a Kazakh name takes, to try the bare name as well: Токаеву → Токаев,
+ * Алматыда → Алматы, Тоқаевтың → Тоқаев. One ending each, longest first; the two lists apart, so
+ * that Альберта stays Альберт and is not cut to Альбер.
  */
-const NAME_ENDINGS =
-  /(дағы|дегі|тағы|тегі|ның|нің|тың|тің|дың|дің|нда|нде|дан|ден|тан|тен|нан|нен|ами|ому|ого|ыми|ими|ой|ей|ым|им|ом|ем|ов|ев|ах|ях|ға|ге|қа|ке|да|де|та|те|а|у|е|ы|я|ю)$/u;
+const RUSSIAN_NAME_ENDINGS = /(ами|ому|ого|ыми|ими|ой|ей|ым|им|ом|ем|ов|ев|ах|ях|а|у|е|ы|я|ю)$/u;
+const KAZAKH_NAME_ENDINGS = /(дағы|дегі|тағы|тегі|ның|нің|тың|тің|дың|дің|нда|нде|дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|да|де|та|те|ны|ні|ды|ді|ты|ті)$/u;
 
 /** Spellings of a name in the target's script: Latin for English, Russian letters for Russian. */
 function spellingsIn(form: string, to: Language, limit: number): string[] {
@@ -35,7 +36,8 @@ function spellingsIn(form: string, to: Language, limit: number): string[] {
 /** Spellings of a name and of its bare form, as target-language terms; `limit` per form. */
 function nameSpellings(word: string, to: Language, limit = Infinity): string[] {
   const target = analyzerFor(to);
-  const forms = CYRILLIC.test(word) ? [word, word.replace(NAME_ENDINGS, '')].filter((f) => f.length >= 3) : [word];
+  const bare = [RUSSIAN_NAME_ENDINGS, KAZAKH_NAME_ENDINGS].map((endings) => word.replace(endings, ''));
+  const forms = CYRILLIC.test(word) ? [...new Set([word, ...bare])].filter((f) => f.length >= 3) : [word];
   const spellings = forms.flatMap((f) => spellingsIn(f, to, limit));
   return [...new Set(spellings.flatMap((f) => [f, target.term(f) ?? f]))];
 }
