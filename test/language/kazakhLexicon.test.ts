@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withHeader } from './lexiconHeader.js';
 import { analyzerFor } from '../../src/language/analyzer.js';
 import { dixEntries, russianPastForms } from '../../src/language/apertiumDix.js';
 import {
@@ -110,16 +109,10 @@ describe('Kazakh ↔ English through Russian, the weights multiplied', () => {
 });
 
 describe('the file', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kk-lexicon-'));
   const real = readFileSync(KAZAKH_LEXICON_PATH, 'utf8');
-  const withHeader = (header: string) => {
-    const file = path.join(dir, `${header.replace(/\W/g, '_')}.tsv`);
-    writeFileSync(file, `${header}\n${real.slice(real.indexOf('\n') + 1)}`);
-    return file;
-  };
 
   it.each(['#qantar-lexicon\t99\t3', '#qantar-lexicon\t1\t99', 'not a lexicon'])('refuses header %j, naming the file and its build script', (header) => {
-    const file = withHeader(header);
+    const file = withHeader(KAZAKH_LEXICON_PATH, header);
     expect(() => loadKazakhLexicon(file)).toThrow(file);
     expect(() => loadKazakhLexicon(file)).toThrow('scripts/build-kazakh-lexicon.ts');
   });
