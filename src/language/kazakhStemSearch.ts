@@ -54,6 +54,8 @@ interface Reading {
 }
 
 const CASE_LAYER = ENDING_LAYERS.findIndex((layer) => layer.kind === 'nominal');
+/** Each layer's endings as a set, so a word's last letters are looked up, not every ending tried. */
+const LAYER_ENDINGS = ENDING_LAYERS.map(({ endings }) => ({ set: new Set(endings), longest: Math.max(...endings.map((e) => e.length)) }));
 /** -дағы inside -дағы is rare; two levels cover "мектептеріңдегілерде". */
 const MAX_RESTARTS = 2;
 
@@ -77,11 +79,13 @@ function cutsOf(word: string): Cut[] {
   const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false }];
   const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean): void => {
     for (let index = layer; index < ENDING_LAYERS.length; index++) {
-      const { endings, kind } = ENDING_LAYERS[index]!;
+      const { kind } = ENDING_LAYERS[index]!;
       if (!allows(kind, reading)) continue;
-      for (const ending of endings) {
-        if (!rest.endsWith(ending) || rest.length - ending.length < MIN_STEM) continue;
-        const stem = rest.slice(0, -ending.length);
+      const { set, longest } = LAYER_ENDINGS[index]!;
+      for (let length = Math.min(longest, rest.length - MIN_STEM); length >= 1; length--) {
+        const ending = rest.slice(-length);
+        if (!set.has(ending)) continue;
+        const stem = rest.slice(0, -length);
         if (![...stem].some(isVowel) || !endingFits(stem, ending)) continue;
         const next = after(kind, reading);
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
@@ -119,48 +123,72 @@ function posFits(pos: readonly string[], cut: Cut): boolean {
 }
 
 /** Fewer endings first; at equal count the shorter stem, which has kept fewer letters of an ending. */
-const better = (a: Cut, b: Cut): boolean => a.depth < b.depth || (a.depth === b.depth && a.stem.length < b.stem.length);
+const fewerEndings = (a: Cut, b: Cut): boolean => a.depth < b.depth || (a.depth === b.depth && a.stem.length < b.stem.length);
 
-/** Participles and verbal nouns the lexicon also lists as words (шақыратын, шақыру, ұрланған). */
-const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
-
-/**
- * The plain verb under a lemma that the lexicon lists although it is a verb's derived form: a
- * participle (ұрланған → ұрла), a negative or passive verb (келме → кел, айтыл → айт). Retrieval
- * wants "was stolen" and "stole" as one term.
- */
-function plainVerb(lemma: string, stems: KazakhStems): string | null {
-  const isVerb = stems.get(lemma)?.pos.includes('v') ?? false;
-  if (!isVerb && !PARTICIPLE.test(lemma)) return null;
-  let best: { cut: Cut; lemma: string } | null = null;
-  for (const cut of cutsOf(lemma)) {
-    // the plainest verb: келмеген is келме-ген, but келме is кел-ме
-    if (!cut.derivedVerb || (best && cut.stem.length >= best.cut.stem.length) || (cut.inner.length === 1 && cut.stem.length < 3)) continue;
-    const verb = spellings(cut).map((form) => stems.get(form)).find((entry) => entry?.pos.includes('v'));
-    if (verb) best = { cut, lemma: verb.lemma };
-  }
-  return best?.lemma ?? null;
+interface Found {
+  readonly cut: Cut;
+  readonly lemma: string;
+  readonly pos: readonly string[];
 }
 
-/**
- * The lemma of the known stem that the word's endings reach with the fewest endings (the word
- * itself when the lexicon lists it), or null when no reading reaches a stem of the table: an unknown
- * word, for which the caller falls back to plain suffix stripping.
- */
-export function knownKazakhStem(word: string, stems: KazakhStems): string | null {
-  let best: { cut: Cut; lemma: string } | null = null;
-  for (const cut of cutsOf(word)) {
+/** The best of the cuts that reach a stem of the table with fitting parts of speech. */
+function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonly string[], cut: Cut) => boolean, better: (a: Cut, b: Cut) => boolean): Found | null {
+  let best: Found | null = null;
+  for (const cut of cuts) {
     if (best && !better(cut, best.cut)) continue;
     // a two-letter stem before a one-letter ending is too often a longer root cut short (же-р, са-н)
     if (cut.inner.length === 1 && cut.stem.length < 3) continue;
     for (const form of spellings(cut)) {
       const entry = stems.get(form);
-      if (entry && posFits(entry.pos, cut)) {
-        best = { cut, lemma: entry.lemma };
+      if (entry && fits(entry.pos, cut)) {
+        best = { cut, lemma: entry.lemma, pos: entry.pos };
         break;
       }
     }
   }
-  if (!best) return null;
-  return plainVerb(best.lemma, stems) ?? best.lemma;
+  return best;
+}
+
+/** Participles and verbal nouns the lexicon also lists as words (шақыратын, шақыру, ұрланған). */
+const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
+
+const NEGATION = /(ма|ме|ба|бе|па|пе)$/u;
+
+/**
+ * The plain verb under a lemma that the lexicon lists although it is a verb's derived form: a
+ * participle or verbal noun (ұрланған → ұрла, шақыру → шақыр), a passive or negative verb
+ * (айтыл → айт, келме → кел). Retrieval wants "was stolen" and "stole" as one term. A lemma that is
+ * also a plain noun keeps its own reading (соғыс "war" is not соқ "hit" made reciprocal).
+ */
+function plainVerb(found: Found, stems: KazakhStems): string | null {
+  const verbOnly = found.pos.includes('v') && !found.pos.includes('n');
+  if (!verbOnly && !PARTICIPLE.test(found.lemma)) return null;
+  const derived = cutsOf(found.lemma).filter((cut) => cut.derivedVerb);
+  const verb = bestKnown(derived, stems, (pos) => pos.includes('v'), fewerEndings)?.lemma;
+  if (verb === undefined || !NEGATION.test(verb)) return verb ?? null;
+  // a negative verb of the lexicon (келме, from келмеген) under its positive one
+  const positive = stems.get(verb.slice(0, -2));
+  return positive?.pos.includes('v') ? positive.lemma : verb;
+}
+
+/**
+ * An adjective that is also a noun with one case or possessive ending (жылы "warm" and жыл-ы "its
+ * year", жемісті "fruitful" and жеміс-ті): read as the noun, which inflected text uses far more.
+ */
+function nounUnderAdjective(word: string, found: Found, stems: KazakhStems): Found | null {
+  if (found.cut.depth > 0 || found.pos.some((tag) => tag !== 'adj' && tag !== 'adv')) return null;
+  const nominal = cutsOf(word).filter((cut) => cut.depth > 0 && cut.depth <= 1.5 && !cut.verbal);
+  return bestKnown(nominal, stems, (pos) => pos.includes('n'), fewerEndings);
+}
+
+/**
+ * The lemma of the known stem that the word's endings reach with the fewest endings (the word
+ * itself when the lexicon lists it, unless it is only an adjective over a noun), or null when no reading reaches a stem of the table: an unknown
+ * word, for which the caller falls back to plain suffix stripping.
+ */
+export function knownKazakhStem(word: string, stems: KazakhStems): string | null {
+  const found = bestKnown(cutsOf(word), stems, posFits, fewerEndings);
+  if (!found) return null;
+  const reading = nounUnderAdjective(word, found, stems) ?? found;
+  return plainVerb(reading, stems) ?? reading.lemma;
 }

@@ -6,7 +6,7 @@ import { stemKazakh } from '../../src/language/kazakh.js';
 /** Forms of one word, stacked as Kazakh stacks them: root + plural + possessive + case. */
 const SAME_WORD: readonly (readonly [stem: string, forms: readonly string[]])[] = [
   ['қала', ['қала', 'қаласы', 'қаласында', 'қалалар', 'қалаларының', 'қалаларында', 'қалаға', 'қаладағы']],
-  ['жыл', ['жыл', 'жылдың', 'жылдары', 'жылдарда']],
+  ['жыл', ['жыл', 'жылы', 'жылдың', 'жылдары', 'жылдарда']],
   ['жер', ['жер', 'жері', 'жердің', 'жерлерде', 'жеріндегі']],
   ['тіл', ['тіл', 'тілі', 'тілдері', 'тілінде']],
   ['жол', ['жол', 'жолы', 'жолдары', 'жолымен']],
@@ -63,11 +63,24 @@ describe('stemKazakh gives the forms of one word one stem', () => {
  * frequencies, keeps the reading with fewer endings, so these stay apart from the word they inflect.
  */
 const READ_AS_ANOTHER_WORD: readonly (readonly [form: string, term: string, why: string])[] = [
-  ['жылы', 'жылы', 'also the adjective "warm" (not жыл "year" + its possessive)'],
   ['жылға', 'жылға', 'also the noun "ravine" (not жыл + dative)'],
   ['алды', 'алды', 'also the noun "front" (not ал "take" + past tense)'],
   ['ақыны', 'ақы', 'ақы "payment" + accusative, one ending, as ақын "poet" + possessive'],
 ];
+
+/** Adjectives that are also a noun with one case or possessive ending: read as the noun, as inflected text mostly means. */
+const ADJECTIVE_OVER_NOUN: readonly (readonly [form: string, noun: string])[] = [
+  ['жылы', 'жыл'],
+  ['тісті', 'тіс'],
+  ['жемісті', 'жеміс'],
+  ['қажетті', 'қажет'],
+];
+
+describe('stemKazakh reads an adjective that is a noun form as the noun', () => {
+  it.each(ADJECTIVE_OVER_NOUN)('%s → %s', (form, noun) => {
+    expect(stemKazakh(form)).toBe(noun);
+  });
+});
 
 describe('stemKazakh on forms that are words of their own', () => {
   it.each(READ_AS_ANOTHER_WORD)('%s → %s (%s)', (form, term) => {
