@@ -27,21 +27,34 @@ const isVowel = (letter: string): boolean => VOWELS.includes(letter);
  * Kazakh assimilation decides which variant of an ending follows which sound (қала-да but кітап-та,
  * жыл-дар but тау-лар, бар-ма-ды), which rules out most false cuts before the table is asked.
  */
-function endingFits(stem: string, ending: string): boolean {
+function endingFits(stem: string, ending: string, kind: LayerKind): boolean {
   const before = stem.slice(-1);
   const first = ending[0]!;
   const vowelBefore = isVowel(before);
   if (first === 'у') return true;
-  if (isVowel(first)) return !vowelBefore;
-  if (ending === 'т' || ending === 'р' || ending === 'с' || ending === 'сы' || ending === 'сі' || first === 'й' || first === 'ң') return vowelBefore;
+  // у after a vowel sounds as a consonant: тұру-ы, жау-ады
+  if (isVowel(first)) return !vowelBefore || before === 'у';
+  if (ending === 'т' || ending === 'р' || ending === 'с' || ending === 'п' || ending === 'сы' || ending === 'сі' || first === 'й' || first === 'ң') return vowelBefore;
   if ('тқкп'.includes(first)) return VOICELESS.includes(before);
   // б- follows a voiced consonant only: a vowel takes м- (бала-мен, қала-ма), not б-
   if (first === 'б') return !vowelBefore && !'пкқстшщфхцч'.includes(before);
   if ('дғг'.includes(first)) return !'пкқстшщфхцч'.includes(before);
   if (first === 'л') return vowelBefore || 'руй'.includes(before);
-  if (first === 'н') return vowelBefore || 'мнң'.includes(before);
+  if (first === 'н') return kind === 'nominal' || kind === 'attributive' ? caseInNFits(before, ending) : vowelBefore;
   if (first === 'м') return vowelBefore || 'мнңлруйжз'.includes(before);
   return true;
+}
+
+/**
+ * Case endings in н-: the genitive -ның follows vowels and м, н, ң, the accusative -ны vowels, the
+ * ablative -нан м, н, ң and a possessive; the rest (-на, -нда, -н) only a third-person possessive
+ * -ы/-і (қала-сы-нда), so қазан-да is not қаза-нда.
+ */
+function caseInNFits(before: string, ending: string): boolean {
+  if (ending === 'ның' || ending === 'нің') return isVowel(before) || 'мнң'.includes(before);
+  if (ending === 'ны' || ending === 'ні') return isVowel(before);
+  if (ending === 'нан' || ending === 'нен') return 'ыімнң'.includes(before);
+  return before === 'ы' || before === 'і';
 }
 
 /** What the cuts so far allow further in. */
@@ -86,7 +99,7 @@ function cutsOf(word: string): Cut[] {
         const ending = rest.slice(-length);
         if (!set.has(ending)) continue;
         const stem = rest.slice(0, -length);
-        if (![...stem].some(isVowel) || !endingFits(stem, ending)) continue;
+        if (![...stem].some(isVowel) || !endingFits(stem, ending, kind)) continue;
         const next = after(kind, reading);
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
         const derived = derivedVerb && (kind === 'participle' || kind === 'verbal');
