@@ -162,7 +162,7 @@ function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonl
   return best;
 }
 
-/** Participles and verbal nouns the lexicon also lists as words (шақыратын, шақыру, ұрланған). */
+/** Participles the lexicon also lists as adjectives (шақыратын, ұрланған, шақырушы). */
 const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
 
 const NEGATION = /(ма|ме|ба|бе|па|пе)$/u;
@@ -170,12 +170,14 @@ const NEGATION = /(ма|ме|ба|бе|па|пе)$/u;
 /**
  * The plain verb under a lemma that the lexicon lists although it is a verb's derived form: a
  * participle or verbal noun (ұрланған → ұрла, шақыру → шақыр), a passive or negative verb
- * (айтыл → айт, келме → кел). Retrieval wants "was stolen" and "stole" as one term. A lemma that is
- * also a plain noun keeps its own reading (соғыс "war" is not соқ "hit" made reciprocal).
+ * (айтыл → айт, келме → кел). Retrieval wants "was stolen" and "stole" as one term. A noun keeps its
+ * own reading unless it ends in a participle (келген): соғыс "war" is not соқ "hit" made reciprocal,
+ * nor қару "weapon" the verbal noun of қар, as one letter makes too many nouns.
  */
 function plainVerb(found: Found, stems: KazakhStems): string | null {
-  const verbOnly = found.pos.includes('v') && !found.pos.includes('n');
-  if (!verbOnly && !PARTICIPLE.test(found.lemma)) return null;
+  const participle = PARTICIPLE.exec(found.lemma)?.[1];
+  const noun = found.pos.includes('n');
+  if (noun ? participle === undefined || participle === 'у' : !found.pos.includes('v') && participle === undefined) return null;
   const derived = cutsOf(found.lemma).filter((cut) => cut.derivedVerb);
   const verb = bestKnown(derived, stems, (pos) => pos.includes('v'), fewerEndings)?.lemma;
   if (verb === undefined || !NEGATION.test(verb)) return verb ?? null;

@@ -43,12 +43,14 @@ const PARADIGMS: readonly (readonly [stem: string, forms: readonly string[]])[] 
   // a vowel that drops before a vowel-initial ending (Apertium's {y}): орын → орны, халық → халқы
   ['орын', ['орын', 'орны', 'орнында', 'орындар']],
   ['халық', ['халық', 'халқы', 'халықтың', 'халқымыз']],
-  ['бар', ['барамын', 'барасың', 'барамыз', 'барады', 'бардым', 'бардың', 'бардық', 'бармады', 'бармаймын', 'барған', 'бармаған', 'барса', 'барып', 'бару']],
+  ['бар', ['барамын', 'барасың', 'барамыз', 'барады', 'бардым', 'бардың', 'бардық', 'бармады', 'бармаймын', 'барған', 'бармаған', 'барса', 'барып']],
   ['кел', ['келемін', 'келдік', 'келмейді', 'келген', 'келмеген']],
   ['оқы', ['оқиды', 'оқыды', 'оқымады']],
   // passive and participle: "was stolen" and "stole" meet
   ['ұрла', ['ұрлады', 'ұрланды', 'ұрланған', 'ұрлаған']],
   ['жаз', ['жазды', 'жазылды', 'жазатын', 'жазбаймыз']],
+  // a noun in -у is not taken for a verbal noun: қару "weapon" is not қар "snow" + -у
+  ['қару', ['қару', 'қаруы', 'қарулар']],
   ['айт', ['айтты', 'айтпады', 'айтқан', 'айтылды']],
 ];
 
@@ -66,6 +68,7 @@ const READ_AS_ANOTHER_WORD: readonly (readonly [form: string, term: string, why:
   ['жылға', 'жылға', 'also the noun "ravine" (not жыл + dative)'],
   ['алды', 'алды', 'also the noun "front" (not ал "take" + past tense)'],
   ['ақыны', 'ақы', 'ақы "payment" + accusative, one ending, as ақын "poet" + possessive'],
+  ['бару', 'бару', 'the noun "going": a verbal noun in -у that the lexicon lists as a noun stays one'],
 ];
 
 /** Adjectives that are also a noun with one case or possessive ending: read as the noun, as inflected text mostly means. */
