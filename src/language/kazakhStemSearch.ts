@@ -57,6 +57,9 @@ function caseInNFits(before: string, ending: string): boolean {
   return before === 'ы' || before === 'і';
 }
 
+/** The case endings in н- that need no possessive before them (-нікі is the genitive's). */
+const AFTER_ANY_VOWEL = new Set(['ның', 'нің', 'ны', 'ні', 'нан', 'нен', 'нікі', 'ныкі']);
+
 /** What the cuts so far allow further in. */
 interface Reading {
   /** A case, possessive or plural ending was cut: a verb inside must be made a noun by a participle. */
@@ -64,9 +67,12 @@ interface Reading {
   readonly verbForm: boolean;
   readonly verbal: boolean;
   readonly restarts: number;
+  /** The last cut was a case ending that only follows a third-person possessive (-нда, -на, -н) or -нікі, -дағы. */
+  readonly possessed: boolean;
 }
 
 const CASE_LAYER = ENDING_LAYERS.findIndex((layer) => layer.kind === 'nominal');
+const POSSESSIVE_LAYER = ENDING_LAYERS.findIndex((layer) => layer.name === 'possessive');
 /** Each layer's endings as a set, so a word's last letters are looked up, not every ending tried. */
 const LAYER_ENDINGS = ENDING_LAYERS.map(({ endings }) => ({ set: new Set(endings), longest: Math.max(...endings.map((e) => e.length)) }));
 /** -дағы inside -дағы is rare; two levels cover "мектептеріңдегілерде". */
@@ -79,12 +85,13 @@ function allows(kind: LayerKind, reading: Reading): boolean {
   return true;
 }
 
-function after(kind: LayerKind, reading: Reading): Reading {
-  if (kind === 'nominal') return { ...reading, nominal: true };
-  if (kind === 'attributive') return { nominal: true, verbForm: false, verbal: false, restarts: reading.restarts + 1 };
-  if (kind === 'participle' || kind === 'finite') return { ...reading, verbForm: true, verbal: true };
-  if (kind === 'verbal') return { ...reading, verbal: true };
-  return reading;
+function after(kind: LayerKind, ending: string, reading: Reading): Reading {
+  const possessed = (kind === 'nominal' || kind === 'attributive') && ending.startsWith('н') && !AFTER_ANY_VOWEL.has(ending);
+  if (kind === 'nominal') return { ...reading, nominal: true, possessed };
+  if (kind === 'attributive') return { nominal: true, verbForm: false, verbal: false, restarts: reading.restarts + 1, possessed };
+  if (kind === 'participle' || kind === 'finite') return { ...reading, verbForm: true, verbal: true, possessed: false };
+  if (kind === 'verbal') return { ...reading, verbal: true, possessed: false };
+  return { ...reading, possessed: false };
 }
 
 /** Every grammatical reading of the word through the layers, at most one ending each, the word itself first. */
@@ -93,22 +100,24 @@ function cutsOf(word: string): Cut[] {
   const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean): void => {
     for (let index = layer; index < ENDING_LAYERS.length; index++) {
       const { kind } = ENDING_LAYERS[index]!;
-      if (!allows(kind, reading)) continue;
+      // after -нда and the like: the possessive, or -нікі / -дағы, which take the same н (жақсы-нікі-н-де)
+      if (!allows(kind, reading) || (reading.possessed && index !== POSSESSIVE_LAYER && kind !== 'attributive')) continue;
       const { set, longest } = LAYER_ENDINGS[index]!;
       for (let length = Math.min(longest, rest.length - MIN_STEM); length >= 1; length--) {
         const ending = rest.slice(-length);
         if (!set.has(ending)) continue;
         const stem = rest.slice(0, -length);
         if (![...stem].some(isVowel) || !endingFits(stem, ending, kind)) continue;
-        const next = after(kind, reading);
+        const next = after(kind, ending, reading);
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
         const derived = derivedVerb && (kind === 'participle' || kind === 'verbal');
-        cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived });
+        // тау-ы-н, not тауы-н: what a possessive case leaves is no stem until the possessive is cut too
+        if (!next.possessed) cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived });
         walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived);
       }
     }
   };
-  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0 }, 0, true);
+  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0, possessed: false }, 0, true);
   return cuts;
 }
 
