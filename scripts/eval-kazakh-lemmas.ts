@@ -2,7 +2,7 @@
  * Lemma accuracy of the Kazakh analyzer against Apertium's analyses, next to the plain suffix
  * stripper it falls back on (the analyzer before the stem table):
  *
- *   npx tsx scripts/eval-kazakh-lemmas.ts [FILE…]
+ *   npm run eval -- --lemmas [--gold FILE]…     (or: npx tsx scripts/eval-kazakh-lemmas.ts [FILE…])
  *
  * FILE: `surface:lemma<tags>…` lines (gzipped or not), as in Apertium's expanded forms, or the
  * `surface TAB lemma<tags> TAB weight` output of `hfst-lookup`; default
@@ -12,7 +12,18 @@
  *
  * - same term: the surface form gets the same term as one of its lemmas (what retrieval needs);
  * - exact lemma: the term is one of the lemmas (the stripper's terms are stems, so it rarely is);
- * - wrong merge: the term is that of a lemma of the set the form does not belong to.
+ * - wrong merge: the term is that of a lemma of the set the form does not belong to. Apertium keeps
+ *   derived words apart (ұрланған<adj>, айтыл<v>), which the analyzer merges on purpose, so this
+ *   counts those merges too.
+ *
+ * The expanded forms hold only six lemmas. A wider gold set: every word of a text analysed by
+ * Apertium's own analyser, compiled from the same sources with Debian's hfst (build time only):
+ *
+ *   apt-get install hfst; cd /tmp/kaz && cp ../shared/resources/apertium/apertium-kaz.kaz.{lexc,twol} .
+ *   hfst-lexc apertium-kaz.kaz.lexc -o lexc.hfst && hfst-twolc apertium-kaz.kaz.twol -o twol.hfst
+ *   hfst-compose-intersect -1 lexc.hfst -2 twol.hfst -o gen.hfst && hfst-invert gen.hfst -o morf.hfst
+ *   hfst-fst2fst -O morf.hfst -o kaz.hfstol
+ *   (one lower-cased word a line) | hfst-lookup -q kaz.hfstol > words.analysed.txt
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,8 +116,11 @@ function report(file: string): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = process.argv.slice(2);
-  const defaults = [path.join(projectRoot, '../shared/resources/apertium/kaz-expanded-forms.txt.gz')];
-  for (const file of files.length > 0 ? files : defaults) report(file);
+export const EXPANDED_FORMS = path.join(projectRoot, '../shared/resources/apertium/kaz-expanded-forms.txt.gz');
+
+/** `npm run eval -- --lemmas [--gold FILE]…`: the expanded forms, or the given files. */
+export function runLemmaEval(files: readonly string[]): void {
+  for (const file of files.length > 0 ? files : [EXPANDED_FORMS]) report(file);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) runLemmaEval(process.argv.slice(2));

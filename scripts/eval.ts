@@ -6,6 +6,7 @@ import { openQantar } from '../src/main.js';
 import { retrieve } from '../src/retrieval/retrieve.js';
 import { notice, progressBar, runCli } from './cli.js';
 import { runDatasetEval } from './evalDataset.js';
+import { runLemmaEval } from './eval-kazakh-lemmas.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 /**
@@ -31,8 +32,14 @@ runCli(async () => {
       model: { type: 'string' },
       dataset: { type: 'string' },
       limit: { type: 'string' },
+      lemmas: { type: 'boolean', default: false },
+      gold: { type: 'string', multiple: true },
     },
   });
+  if (values.lemmas) {
+    runLemmaEval(values.gold ?? []);
+    return;
+  }
   if (values.dataset !== undefined) {
     await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model });
     return;

@@ -55,7 +55,8 @@ export const ENDING_LAYERS: readonly EndingLayer[] = [
   },
   { name: 'plural', kind: 'nominal', endings: split('лар/лер/дар/дер/тар/тер') },
   { name: 'attributive', kind: 'attributive', endings: split('дағы/дегі/тағы/тегі/ндағы/ндегі', 'нікі/дікі/тікі/ныкі/дыкі/тыкі') },
-  { name: 'comparative', kind: 'nominal', endings: split('рақ/рек/ырақ/ірек') },
+  // -рақ voices before a vowel like a root's final: жақсы-рағ-ы
+  { name: 'comparative and ordinal', kind: 'nominal', endings: split('рақ/рек/ырақ/ірек', 'рағ/рег/ырағ/ірег', 'ншы/нші/ыншы/інші') },
   {
     name: 'participle and verbal noun',
     kind: 'participle',
