@@ -243,9 +243,7 @@ describe('answers from the seed corpus with the bundled model', () => {
     await answersInKazakh('қанша адам өлді', '230 people died');
   });
 
-  // The Kazakh analyzer reads қару (weapon) as the verbal noun of қар-, whose translations (захват: take)
-  // outweigh оружие; answered before the analyzer of branch kkstem was merged.
-  it.fails('KNOWN FAILURE: answers "қанша қару ұрланды" with the weapons sentence', async () => {
+  it('answers the Kazakh question "қанша қару ұрланды" with the weapons sentence', async () => {
     await answersInKazakh('қанша қару ұрланды', 'over 3,000 weapons were stolen');
   });
 
