@@ -8,6 +8,7 @@ import { retrieve, understand } from '../src/retrieval/retrieve.js';
 import { seedAnchorShownAt1 } from './bm25Anchor.js';
 import { notice, progressBar, runCli } from './cli.js';
 import { runDatasetEval } from './evalDataset.js';
+import { runLemmaEval } from './eval-kazakh-lemmas.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 /**
@@ -34,8 +35,14 @@ runCli(async () => {
       dataset: { type: 'string' },
       limit: { type: 'string' },
       'per-document': { type: 'boolean', default: false },
+      lemmas: { type: 'boolean', default: false },
+      gold: { type: 'string', multiple: true },
     },
   });
+  if (values.lemmas) {
+    runLemmaEval(values.gold ?? []);
+    return;
+  }
   if (values.dataset !== undefined) {
     await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model, perDocument: values['per-document'] });
     return;

@@ -1,4 +1,6 @@
 import { type GuardedEnding, SLOTS_OUTSIDE_IN, type SuffixSlot } from './data/kazakhSuffixes.js';
+import { knownKazakhStem } from './kazakhStemSearch.js';
+import { kazakhStems } from './kazakhStems.js';
 
 /** Shorter stems merge unrelated words ("ел", "ат" are roots, but so are most two-letter ends). */
 const MIN_STEM = 2;
@@ -83,13 +85,20 @@ function stripSlot(word: string, slot: readonly Candidate[]): string {
 const UNVOICED: Readonly<Record<string, string>> = { б: 'п', г: 'к', ғ: 'қ' };
 
 /**
- * The stem of a lower-cased Kazakh word: inflectional endings removed slot by slot from the end
- * (personal ending, case, possessive, plural, verb form), each at most once, never below a short
- * root with a vowel.
+ * Unknown words: inflectional endings removed slot by slot from the end (personal ending, case,
+ * possessive, plural, verb form), each at most once, never below a short root with a vowel.
  */
-export function stemKazakh(word: string): string {
+export function stripKazakhEndings(word: string): string {
   const stem = PREPARED.reduce(stripSlot, word);
   const last = stem.slice(-1);
   const unvoiced = UNVOICED[last];
   return unvoiced && stem.length > 2 ? stem.slice(0, -1) + unvoiced : stem;
+}
+
+/**
+ * The term of a lower-cased Kazakh word: the lemma of the longest stem of Apertium's lexicon that its
+ * endings allow (кітабында → кітап, ұрланған → ұрла), else the stripped word.
+ */
+export function stemKazakh(word: string): string {
+  return knownKazakhStem(word, kazakhStems()) ?? stripKazakhEndings(word);
 }

@@ -52,7 +52,7 @@ function translationsOf(lexicon: Lexicon, term: string, from: Language, to: Lang
   const direct = lexicon.translations(term, from, to);
   if (direct.length > 0) return direct;
   // A short shared prefix can match hundreds of rows: the first few are the closest forms.
-  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2)).slice(0, MAX_NEAR_ROWS);
+  const near = lexicon.nearestTerms(term, from, to, Math.max(4, term.length - 2)).slice(0, MAX_NEAR_ROWS);
   return near.flatMap((key) => lexicon.translations(key, from, to)).sort((a, b) => b.weight - a.weight);
 }
 

@@ -9,7 +9,7 @@ function tableLexicon(rows: Record<string, Array<[string, number]>>): Lexicon {
   const row = (key: string): WeightedTerm[] => (rows[key] ?? []).map(([term, weight]) => ({ term, weight }));
   return {
     translations: (term, from, to) => row(`${from}>${to}:${term}`),
-    nearestTerms: (term, from) => Object.keys(rows).filter((k) => k.startsWith(`${from}>`) && term.startsWith(k.split(':')[1]!.slice(0, 4))).map((k) => k.split(':')[1]!),
+    nearestTerms: (term, from, _to) => Object.keys(rows).filter((k) => k.startsWith(`${from}>`) && term.startsWith(k.split(':')[1]!.slice(0, 4))).map((k) => k.split(':')[1]!),
     word: (term) => term,
   };
 }
