@@ -19,6 +19,8 @@ interface Cut {
   readonly depth: number;
   /** Only participles, negation and voice were cut: what turns one verb into a word of its own. */
   readonly derivedVerb: boolean;
+  /** A derivation (-лы, -сыз, -лық, -шы) was cut. */
+  readonly derivation: boolean;
 }
 
 const isVowel = (letter: string): boolean => VOWELS.includes(letter);
@@ -87,7 +89,7 @@ function allows(kind: LayerKind, reading: Reading): boolean {
 
 function after(kind: LayerKind, ending: string, reading: Reading): Reading {
   const possessed = (kind === 'nominal' || kind === 'attributive') && ending.startsWith('н') && !AFTER_ANY_VOWEL.has(ending);
-  if (kind === 'nominal') return { ...reading, nominal: true, possessed };
+  if (kind === 'nominal' || kind === 'derivation') return { ...reading, nominal: true, possessed };
   if (kind === 'attributive') return { nominal: true, verbForm: false, verbal: false, restarts: reading.restarts + 1, possessed };
   if (kind === 'participle' || kind === 'finite') return { ...reading, verbForm: true, verbal: true, possessed: false };
   if (kind === 'verbal') return { ...reading, verbal: true, possessed: false };
@@ -96,8 +98,8 @@ function after(kind: LayerKind, ending: string, reading: Reading): Reading {
 
 /** Every grammatical reading of the word through the layers, at most one ending each, the word itself first. */
 function cutsOf(word: string): Cut[] {
-  const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false }];
-  const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean): void => {
+  const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false, derivation: false }];
+  const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean, derivation: boolean): void => {
     for (let index = layer; index < ENDING_LAYERS.length; index++) {
       const { kind } = ENDING_LAYERS[index]!;
       // after -нда and the like: the possessive, or -нікі / -дағы, which take the same н (жақсы-нікі-н-де)
@@ -112,12 +114,13 @@ function cutsOf(word: string): Cut[] {
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
         const derived = derivedVerb && (kind === 'participle' || kind === 'verbal');
         // тау-ы-н, not тауы-н: what a possessive case leaves is no stem until the possessive is cut too
-        if (!next.possessed) cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived });
-        walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived);
+        const derivationCut = derivation || kind === 'derivation';
+        if (!next.possessed) cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived, derivation: derivationCut });
+        walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived, derivationCut);
       }
     }
   };
-  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0, possessed: false }, 0, true);
+  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0, possessed: false }, 0, true, false);
   return cuts;
 }
 
@@ -201,7 +204,7 @@ function plainVerb(found: Found, stems: KazakhStems): string | null {
  */
 function nounUnderAdjective(word: string, found: Found, stems: KazakhStems): Found | null {
   if (found.cut.depth > 0 || found.pos.some((tag) => tag !== 'adj' && tag !== 'adv')) return null;
-  const nominal = cutsOf(word).filter((cut) => cut.depth > 0 && cut.depth <= 1.5 && !cut.verbal);
+  const nominal = cutsOf(word).filter((cut) => cut.depth > 0 && cut.depth <= 1.5 && !cut.verbal && !cut.derivation);
   return bestKnown(nominal, stems, (pos) => pos.includes('n'), fewerEndings);
 }
 
