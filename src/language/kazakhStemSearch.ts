@@ -118,8 +118,9 @@ function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonl
   let best: Found | null = null;
   for (const cut of cuts) {
     if (best && !better(cut, best.cut)) continue;
-    // a two-letter stem before a one-letter ending is too often a longer root cut short (же-р, са-н)
-    if (cut.inner.length === 1 && cut.stem.length < 3) continue;
+    // a two-letter stem before a one-letter consonant ending is too often a longer root cut short
+    // (же-р, са-н); before a vowel it is the possessive or verbal noun of a short root (ел-і, ай-ы, ет-у)
+    if (cut.inner.length === 1 && cut.stem.length < 3 && !isVowel(cut.inner)) continue;
     for (const form of spellings(cut)) {
       const entry = stems.get(form);
       if (entry && fits(entry.pos, cut)) {
