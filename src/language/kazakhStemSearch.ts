@@ -53,6 +53,18 @@ function after(kind: LayerKind, ending: string, reading: Reading): Reading {
   return { ...reading, possessed: false };
 }
 
+/** й before а or у is written я, ю: қоя-ды is қой-а-ды, қою is қой-у. */
+const GLIDE_VOWELS: Readonly<Record<string, string>> = { я: 'а', ю: 'у' };
+
+/** The word's last `length` letters as an ending of the set, as written or with я, ю read as й + а, у. */
+function splitEnding(rest: string, length: number, endings: ReadonlySet<string>): { stem: string; ending: string } | null {
+  const written = rest.slice(-length);
+  if (endings.has(written)) return { stem: rest.slice(0, -length), ending: written };
+  const vowel = GLIDE_VOWELS[written[0]!];
+  const ending = vowel === undefined ? undefined : vowel + written.slice(1);
+  return ending !== undefined && endings.has(ending) ? { stem: `${rest.slice(0, -length)}й`, ending } : null;
+}
+
 /** Every grammatical reading of the word through the layers, at most one ending each, the word itself first. */
 function cutsOf(word: string): Cut[] {
   const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false, derivation: false }];
@@ -63,9 +75,9 @@ function cutsOf(word: string): Cut[] {
       if (!allows(kind, reading) || (reading.possessed && index !== POSSESSIVE_LAYER && kind !== 'attributive')) continue;
       const { set, longest } = LAYER_ENDINGS[index]!;
       for (let length = Math.min(longest, rest.length - MIN_STEM); length >= 1; length--) {
-        const ending = rest.slice(-length);
-        if (!set.has(ending)) continue;
-        const stem = rest.slice(0, -length);
+        const split = splitEnding(rest, length, set);
+        if (!split) continue;
+        const { stem, ending } = split;
         if (![...stem].some(isVowel) || !endingFits(stem, ending, kind)) continue;
         const next = after(kind, ending, reading);
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
@@ -133,7 +145,7 @@ function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonl
 }
 
 /** Participles the lexicon also lists as adjectives (шақыратын, ұрланған, шақырушы). */
-const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
+const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ятын|ушы|уші|у)$/u;
 
 const NEGATION = /(ма|ме|ба|бе|па|пе)$/u;
 

@@ -54,6 +54,9 @@ const PARADIGMS: readonly (readonly [stem: string, forms: readonly string[]])[] 
   ['қару', ['қару', 'қаруы', 'қарулар']],
   ['айт', ['айтты', 'айтпады', 'айтқан', 'айтылды']],
   ['ет', ['ету', 'етеді', 'етті']],
+  // й + а, й + у are written я, ю
+  ['қой', ['қойды', 'қояды', 'қоятын']],
+  ['сүй', ['сүйеді', 'сүю']],
 ];
 
 describe('stemKazakh gives the forms of one word one stem', () => {
