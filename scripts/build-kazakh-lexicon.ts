@@ -13,6 +13,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/config.js';
 import { analyzerFor } from '../src/language/analyzer.js';
 import { type DixEntry, dixEntries, russianPastForms } from '../src/language/apertiumDix.js';
+import { PHRASE_JOIN } from '../src/language/kazakhCandidates.js';
 import {
   KAZAKH_LEXICON_ANALYZER_VERSION,
   KAZAKH_LEXICON_LICENSE,
@@ -31,8 +32,6 @@ const MAX_PER_TERM = { kkRu: 16, ruKk: 6 };
 const OTHER_DIRECTION = 0.5;
 /** A past form guessed from an infinitive counts a little less than the infinitive itself. */
 const PAST_FORM = 0.7;
-/** A phrase of two Kazakh words is keyed by both terms joined, for the translator to try word pairs. */
-export const PHRASE_JOIN = '_';
 
 /** The analyzer terms of a lemma of one or two words, joined; null when a word is a stop word or it is longer. */
 function lemmaTerm(lemma: string, language: 'kk' | 'ru'): string | null {

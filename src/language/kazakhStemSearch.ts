@@ -1,12 +1,8 @@
 import { ENDING_LAYERS, type LayerKind } from './data/kazakhEndings.js';
+import { UNVOICED, endingFits, isVowel, needsPossessive } from './kazakhSounds.js';
 import type { KazakhStems } from './kazakhStems.js';
 
-const VOWELS = 'аәеёиоөуұүыіэюя';
 const MIN_STEM = 2;
-/** Voiceless finals, and the voiced ones that devoice at the end of a loanword. */
-const VOICELESS = 'пкқстшщфхцчбвгғд';
-/** A root's last consonant voices before a vowel-initial ending: кітап → кітабы, жүрек → жүрегі. */
-const UNVOICED: Readonly<Record<string, string>> = { б: 'п', г: 'к', ғ: 'қ' };
 
 /** A way to read a word as stem + endings. */
 interface Cut {
@@ -19,46 +15,9 @@ interface Cut {
   readonly depth: number;
   /** Only participles, negation and voice were cut: what turns one verb into a word of its own. */
   readonly derivedVerb: boolean;
+  /** A derivation (-лы, -сыз, -лық, -шы) was cut. */
+  readonly derivation: boolean;
 }
-
-const isVowel = (letter: string): boolean => VOWELS.includes(letter);
-
-/**
- * Kazakh assimilation decides which variant of an ending follows which sound (қала-да but кітап-та,
- * жыл-дар but тау-лар, бар-ма-ды), which rules out most false cuts before the table is asked.
- */
-function endingFits(stem: string, ending: string, kind: LayerKind): boolean {
-  const before = stem.slice(-1);
-  const first = ending[0]!;
-  const vowelBefore = isVowel(before);
-  if (first === 'у') return true;
-  // у after a vowel sounds as a consonant: тұру-ы, жау-ады
-  if (isVowel(first)) return !vowelBefore || before === 'у';
-  if (ending === 'т' || ending === 'р' || ending === 'с' || ending === 'п' || ending === 'сы' || ending === 'сі' || first === 'й' || first === 'ң') return vowelBefore;
-  if ('тқкп'.includes(first)) return VOICELESS.includes(before);
-  // б- follows a voiced consonant only: a vowel takes м- (бала-мен, қала-ма), not б-
-  if (first === 'б') return !vowelBefore && !'пкқстшщфхцч'.includes(before);
-  if ('дғг'.includes(first)) return !'пкқстшщфхцч'.includes(before);
-  if (first === 'л') return vowelBefore || 'руй'.includes(before);
-  if (first === 'н') return kind === 'nominal' || kind === 'attributive' ? caseInNFits(before, ending) : vowelBefore;
-  if (first === 'м') return vowelBefore || 'мнңлруйжз'.includes(before);
-  return true;
-}
-
-/**
- * Case endings in н-: the genitive -ның follows vowels and м, н, ң, the accusative -ны vowels, the
- * ablative -нан м, н, ң and a possessive; the rest (-на, -нда, -н) only a third-person possessive
- * -ы/-і (қала-сы-нда), so қазан-да is not қаза-нда.
- */
-function caseInNFits(before: string, ending: string): boolean {
-  if (ending === 'ның' || ending === 'нің') return isVowel(before) || 'мнң'.includes(before);
-  if (ending === 'ны' || ending === 'ні') return isVowel(before);
-  if (ending === 'нан' || ending === 'нен') return 'ыімнң'.includes(before);
-  return before === 'ы' || before === 'і';
-}
-
-/** The case endings in н- that need no possessive before them (-нікі is the genitive's). */
-const AFTER_ANY_VOWEL = new Set(['ның', 'нің', 'ны', 'ні', 'нан', 'нен', 'нікі', 'ныкі']);
 
 /** What the cuts so far allow further in. */
 interface Reading {
@@ -86,38 +45,51 @@ function allows(kind: LayerKind, reading: Reading): boolean {
 }
 
 function after(kind: LayerKind, ending: string, reading: Reading): Reading {
-  const possessed = (kind === 'nominal' || kind === 'attributive') && ending.startsWith('н') && !AFTER_ANY_VOWEL.has(ending);
-  if (kind === 'nominal') return { ...reading, nominal: true, possessed };
+  const possessed = (kind === 'nominal' || kind === 'attributive') && needsPossessive(ending);
+  if (kind === 'nominal' || kind === 'derivation') return { ...reading, nominal: true, possessed };
   if (kind === 'attributive') return { nominal: true, verbForm: false, verbal: false, restarts: reading.restarts + 1, possessed };
   if (kind === 'participle' || kind === 'finite') return { ...reading, verbForm: true, verbal: true, possessed: false };
   if (kind === 'verbal') return { ...reading, verbal: true, possessed: false };
   return { ...reading, possessed: false };
 }
 
+/** й before а or у is written я, ю: қоя-ды is қой-а-ды, қою is қой-у. */
+const GLIDE_VOWELS: Readonly<Record<string, string>> = { я: 'а', ю: 'у' };
+
+/** The word's last `length` letters as an ending of the set, as written or with я, ю read as й + а, у. */
+function splitEnding(rest: string, length: number, endings: ReadonlySet<string>): { stem: string; ending: string } | null {
+  const written = rest.slice(-length);
+  if (endings.has(written)) return { stem: rest.slice(0, -length), ending: written };
+  const vowel = GLIDE_VOWELS[written[0]!];
+  const ending = vowel === undefined ? undefined : vowel + written.slice(1);
+  return ending !== undefined && endings.has(ending) ? { stem: `${rest.slice(0, -length)}й`, ending } : null;
+}
+
 /** Every grammatical reading of the word through the layers, at most one ending each, the word itself first. */
 function cutsOf(word: string): Cut[] {
-  const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false }];
-  const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean): void => {
+  const cuts: Cut[] = [{ stem: word, inner: '', verbal: false, depth: 0, derivedVerb: false, derivation: false }];
+  const walk = (rest: string, layer: number, reading: Reading, depth: number, derivedVerb: boolean, derivation: boolean): void => {
     for (let index = layer; index < ENDING_LAYERS.length; index++) {
       const { kind } = ENDING_LAYERS[index]!;
       // after -нда and the like: the possessive, or -нікі / -дағы, which take the same н (жақсы-нікі-н-де)
       if (!allows(kind, reading) || (reading.possessed && index !== POSSESSIVE_LAYER && kind !== 'attributive')) continue;
       const { set, longest } = LAYER_ENDINGS[index]!;
       for (let length = Math.min(longest, rest.length - MIN_STEM); length >= 1; length--) {
-        const ending = rest.slice(-length);
-        if (!set.has(ending)) continue;
-        const stem = rest.slice(0, -length);
+        const split = splitEnding(rest, length, set);
+        if (!split) continue;
+        const { stem, ending } = split;
         if (![...stem].some(isVowel) || !endingFits(stem, ending, kind)) continue;
         const next = after(kind, ending, reading);
         const deeper = depth + (ending.length === 1 ? 1.5 : 1);
         const derived = derivedVerb && (kind === 'participle' || kind === 'verbal');
         // тау-ы-н, not тауы-н: what a possessive case leaves is no stem until the possessive is cut too
-        if (!next.possessed) cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived });
-        walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived);
+        const derivationCut = derivation || kind === 'derivation';
+        if (!next.possessed) cuts.push({ stem, inner: ending, verbal: next.verbal, depth: deeper, derivedVerb: derived, derivation: derivationCut });
+        walk(stem, kind === 'attributive' ? CASE_LAYER : index + 1, next, deeper, derived, derivationCut);
       }
     }
   };
-  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0, possessed: false }, 0, true);
+  walk(word, 0, { nominal: false, verbForm: false, verbal: false, restarts: 0, possessed: false }, 0, true, false);
   return cuts;
 }
 
@@ -158,8 +130,9 @@ function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonl
   let best: Found | null = null;
   for (const cut of cuts) {
     if (best && !better(cut, best.cut)) continue;
-    // a two-letter stem before a one-letter ending is too often a longer root cut short (же-р, са-н)
-    if (cut.inner.length === 1 && cut.stem.length < 3) continue;
+    // a two-letter stem before a one-letter consonant ending is too often a longer root cut short
+    // (же-р, са-н); before a vowel it is the possessive or verbal noun of a short root (ел-і, ай-ы, ет-у)
+    if (cut.inner.length === 1 && cut.stem.length < 3 && !isVowel(cut.inner)) continue;
     for (const form of spellings(cut)) {
       const entry = stems.get(form);
       if (entry && fits(entry.pos, cut)) {
@@ -172,7 +145,7 @@ function bestKnown(cuts: readonly Cut[], stems: KazakhStems, fits: (pos: readonl
 }
 
 /** Participles the lexicon also lists as adjectives (шақыратын, ұрланған, шақырушы). */
-const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|у)$/u;
+const PARTICIPLE = /(ған|ген|қан|кен|атын|етін|йтын|йтін|ятын|ушы|уші|у)$/u;
 
 const NEGATION = /(ма|ме|ба|бе|па|пе)$/u;
 
@@ -201,7 +174,7 @@ function plainVerb(found: Found, stems: KazakhStems): string | null {
  */
 function nounUnderAdjective(word: string, found: Found, stems: KazakhStems): Found | null {
   if (found.cut.depth > 0 || found.pos.some((tag) => tag !== 'adj' && tag !== 'adv')) return null;
-  const nominal = cutsOf(word).filter((cut) => cut.depth > 0 && cut.depth <= 1.5 && !cut.verbal);
+  const nominal = cutsOf(word).filter((cut) => cut.depth > 0 && cut.depth <= 1.5 && !cut.verbal && !cut.derivation);
   return bestKnown(nominal, stems, (pos) => pos.includes('n'), fewerEndings);
 }
 

@@ -1,10 +1,10 @@
 import { analyzerFor, type Language } from './analyzer.js';
 import type { Vocabulary } from './fuzzyMatch.js';
 import type { Lexicon, WeightedTerm } from './lexicon.js';
+import { PHRASE_JOIN, kazakhStems, russianLoan } from './kazakhCandidates.js';
 import { exactName, translateName, type WordTranslation } from './nameTranslation.js';
 import { COMMITTED_LEXICONS, type LexiconSources, SUPPLETIVE, routedLexicon } from './routedLexicon.js';
 import { CYRILLIC, tokenize } from './tokenize.js';
-import { russianSpelling } from './transliterate.js';
 
 export type { Vocabulary } from './fuzzyMatch.js';
 
@@ -51,8 +51,6 @@ export const QUESTION_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
 /** Translations kept per source word, and how much a translation found only by prefix counts. */
 const MAX_PER_WORD = 6;
 const PREFIX_MATCH_WEIGHT = 0.6;
-/** Two Kazakh words the lexicon holds as one ("қаза тап", to die) are keyed by their terms joined. */
-const PHRASE_JOIN = '_';
 
 
 /**
@@ -68,34 +66,8 @@ function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: L
   if (direct.some((c) => vocabulary.has(c.term)) || word.capitalised || (from === 'kk' && direct.length > 0)) return direct;
   const near = from === 'kk' ? kazakhStems(lexicon, term, to) : lexicon.nearestTerms(term, from, to, Math.max(4, term.length - 2)).filter((key) => key !== term);
   const borrowed = near.flatMap((key) => lexicon.translations(key, from, to).map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT })));
-  const loan = from === 'kk' && near.length === 0 && to !== 'ru' ? russianLoan(lexicon, term, to) : [];
+  const loan = from === 'kk' && near.length === 0 && to !== 'ru' ? russianLoan(lexicon, term, to, PREFIX_MATCH_WEIGHT) : [];
   return mergeBest([...direct, ...borrowed, ...loan]);
-}
-
-/**
- * Kazakh builds words by adding suffixes: a term the lexicon lacks is most likely a stem it has
- * plus a derivational suffix (ұрлан-, "be stolen", is ұрла- plus -н). The longest such stem of at
- * least 3 letters, else the lexicon's terms that add at most two letters to it.
- */
-function kazakhStems(lexicon: Lexicon, term: string, to: Language): string[] {
-  for (let length = term.length - 1; length >= Math.max(3, term.length - 3); length--) {
-    const stem = term.slice(0, length);
-    if (lexicon.translations(stem, 'kk', to).length > 0) return [stem];
-  }
-  return lexicon.nearestTerms(term, 'kk', to, term.length).filter((key) => key !== term && key.length <= term.length + 2 && !key.includes(PHRASE_JOIN));
-}
-
-/**
- * A Kazakh word the Kazakh lexicon lacks is often a Russian loan with Kazakh endings (митингілер,
- * "rallies"): its stem read as a Russian term, or without its last letter, goes on to `to`.
- */
-function russianLoan(lexicon: Lexicon, term: string, to: Language): WeightedTerm[] {
-  const russian = russianSpelling(term);
-  for (let length = russian.length; length >= Math.max(4, russian.length - 1); length--) {
-    const found = lexicon.translations(russian.slice(0, length), 'ru', to);
-    if (found.length > 0) return found.map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT }));
-  }
-  return [];
 }
 
 /** One entry per term, with its best weight, best first. */

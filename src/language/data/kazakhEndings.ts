@@ -13,7 +13,7 @@
  * - `finite`: verb forms that do not (tenses, converbs, imperative);
  * - `verbal`: negation and voice, between a verb stem and its form.
  */
-export type LayerKind = 'personal' | 'nominal' | 'attributive' | 'participle' | 'finite' | 'verbal';
+export type LayerKind = 'personal' | 'nominal' | 'derivation' | 'attributive' | 'participle' | 'finite' | 'verbal';
 
 export interface EndingLayer {
   readonly name: string;
@@ -56,6 +56,8 @@ export const ENDING_LAYERS: readonly EndingLayer[] = [
   { name: 'plural', kind: 'nominal', endings: split('лар/лер/дар/дер/тар/тер') },
   { name: 'attributive', kind: 'attributive', endings: split('дағы/дегі/тағы/тегі/ндағы/ндегі', 'нікі/дікі/тікі/ныкі/дыкі/тыкі') },
   // -рақ voices before a vowel like a root's final: жақсы-рағ-ы
+  // derivations Apertium also reads down to their root (фосфорлы → фосфор), cut only from words the lexicon lacks
+  { name: 'derivation', kind: 'derivation', endings: split('лы/лі/ды/ді/ты/ті', 'сыз/сіз', 'лық/лік/дық/дік/тық/тік', 'шы/ші') },
   { name: 'comparative and ordinal', kind: 'nominal', endings: split('рақ/рек/ырақ/ірек', 'рағ/рег/ырағ/ірег', 'ншы/нші/ыншы/інші') },
   {
     name: 'participle and verbal noun',
