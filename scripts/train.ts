@@ -15,14 +15,14 @@ import { confidenceModel, confidenceRecords, crossValidatedTiers, formatTierTrad
 import { formatRankingMisses, formatTradeoff } from './train/showMisses.js';
 import { PROJECT_SETS, SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
 
-const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--answer-precision 0.8] [--probably-recall 0.98] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--confidence-learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
+const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--answer-precision 0.7] [--probably-recall 0.98] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--confidence-learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
 
 runCli(async () => {
   const { values } = parseArgs({
     options: {
       folds: { type: 'string', default: '5' },
       'target-precision': { type: 'string', default: '0.7' },
-      'answer-precision': { type: 'string', default: '0.8' },
+      'answer-precision': { type: 'string', default: '0.7' },
       'probably-recall': { type: 'string', default: '0.98' },
       sets: { type: 'string', default: [...SHARED_SETS, ...PROJECT_SETS].join(',') },
       out: { type: 'string', default: RANKER_FILE },
