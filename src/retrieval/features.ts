@@ -211,11 +211,15 @@ function countedThing(question: AnalysedQuestion, around: ReadonlySet<number>): 
 }
 
 /**
- * Whether a candidate holds what a count or money question asks for (a new figure of that kind, of
- * the thing counted); null for other questions. Read from the features, so the gate and the model agree.
+ * Whether a candidate holds what a count or money question asks for: a new figure of that kind, and
+ * not of another thing than the one counted ("How many women were detained?" is not answered by
+ * "two thousand people were detained"; "rifles" is answered by "weapons" when a relation links them).
+ * Null for other questions. Read from the features, so the gate and the model agree; a candidate
+ * that fails it can still be shown as "probably", never as the answer.
  */
 export function holdsAskedFigure(kind: string, features: ArrayLike<number>): boolean | null {
-  if (kind === 'count') return features[AT.kindCount] === 1;
-  if (kind === 'money') return features[AT.kindMoney] === 1;
+  const countsTheAskedThing = features[AT.countedThing] !== -1;
+  if (kind === 'count') return features[AT.kindCount] === 1 && countsTheAskedThing;
+  if (kind === 'money') return features[AT.kindMoney] === 1 && countsTheAskedThing;
   return null;
 }

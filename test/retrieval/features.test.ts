@@ -138,6 +138,8 @@ describe('candidateFeatures', () => {
     const rows = candidateFeatures(analysed, ALL.map(([document, index]) => viewOf(document, index)));
     expect(holdsAskedFigure('count', rows[ROW.died]!)).toBe(true);
     expect(holdsAskedFigure('count', rows[ROW.burst]!)).toBe(false);
+    // A figure of another thing than the one counted ("40 cars" for "how many people"): not the answer.
+    expect(holdsAskedFigure('count', rows[ROW.seized]!)).toBe(false);
     expect(holdsAskedFigure('why', rows[ROW.died]!)).toBeNull();
   });
 
