@@ -6,45 +6,21 @@
  *   npx tsx scripts/build-lexicon.ts /tmp/mueller7          # or MUELLER7_DIR=/tmp/mueller7
  *
  * Both sides are stored as analyzer terms (Snowball stems), so a rebuild is due whenever
- * ANALYZER_VERSION changes; the loader refuses a file built with another one.
+ * the Russian or English analyzer's version changes; the loader refuses a file built with another one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ANALYZER_VERSION, analyzerFor } from '../src/language/analyzer.js';
-import { LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
+import { analyzerFor } from '../src/language/analyzer.js';
+import { LEXICON_ANALYZER_VERSION, LEXICON_FORMAT_VERSION, LEXICON_LICENSE, LEXICON_MAGIC, LEXICON_SOURCE, ROW } from '../src/language/lexicon.js';
 import { entryTranslations, irregularFormOf, muellerEntries, type Translation } from '../src/language/muellerEntry.js';
 import { projectRoot } from '../src/config.js';
+import { addToTable as add, encodeRows as encode, type Table } from './lexiconTable.js';
 
 /** Russian words are the more ambiguous side (дело: affair, cause, business, … case), so keep more. */
 const MAX_PER_TERM = { ruEn: 12, enRu: 6 };
-const MIN_WEIGHT = 0.08;
 /** A WordNet synonym of a translation counts this much of the translation itself. */
 const SYNONYM_WEIGHT = 0.3;
 const IRREGULAR_WEIGHT = 0.9;
-
-type Table = Map<string, Map<string, number>>;
-
-function add(table: Table, from: string, to: string, weight: number, combine: (a: number, b: number) => number): void {
-  let row = table.get(from);
-  if (!row) table.set(from, (row = new Map()));
-  const before = row.get(to);
-  row.set(to, before === undefined ? weight : combine(before, weight));
-}
-
-/** Each row as "term:weight term:weight", best first, weights in percent of the row's best. */
-function encode(table: Table, max: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [from, targets] of table) {
-    const row = [...targets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const best = row[0]![1];
-    const kept = row
-      .map(([to, w]) => [to, w / best] as const)
-      .filter(([, w]) => w >= MIN_WEIGHT)
-      .slice(0, max);
-    out.set(from, kept.map(([to, w]) => `${to}:${Math.round(w * 100)}`).join(' '));
-  }
-  return out;
-}
 
 /** The commonest word of each stem (by `count`), for stems that are not themselves a word. */
 function wordsOfStems(pairs: Iterable<[stem: string, word: string]>, count: (word: string) => number): Map<string, string> {
@@ -200,7 +176,7 @@ for (const [kind, table] of [[ROW.ruEn, built.ruEn], [ROW.enRu, built.enRu], [RO
 }
 // Sorted by UTF-16 code unit, which for these letters is UTF-8 byte order: the loader searches the bytes.
 lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${ANALYZER_VERSION}`, `#source\t${LEXICON_SOURCE}`, `#license\t${LEXICON_LICENSE}`];
+const header = [`${LEXICON_MAGIC}\t${LEXICON_FORMAT_VERSION}\t${LEXICON_ANALYZER_VERSION}`, `#source\t${LEXICON_SOURCE}`, `#license\t${LEXICON_LICENSE}`];
 const text = `${[...header, ...lines].join('\n')}\n`;
 writeFileSync(out, text);
 console.log(`wrote ${out} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`);

@@ -120,7 +120,7 @@ export function documentIdFor(corpusId: string): string {
 /** Writes the set's documents as corpus files (front matter with title and language) into a fresh temp folder and opens the normal Qantar over it with INDEX_DIR in that temp folder too. Never touches corpus/ or data/index. */
 export async function openDatasetQantar(
   dataset: Dataset,
-  options: { model?: string; onProgress?: ProgressListener; onNotice?: (m: string) => void } = {},
+  options: { model?: string; onProgress?: ProgressListener; onNotice?: (m: string) => void; withoutRanker?: boolean } = {},
 ): Promise<{ qantar: Qantar; folder: string; close(): Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'qantar-dataset-'));
   const close = () => rm(folder, { recursive: true, force: true });
@@ -136,7 +136,7 @@ export async function openDatasetQantar(
     // A long article must not be skipped as an oversized upload: the set is measured whole.
     const maxUploadBytes = Math.max(base.maxUploadBytes, ...dataset.documents.map((d) => Buffer.byteLength(d.text) + 4096));
     const config = { ...base, corpusDir, indexDir: path.join(folder, 'index'), maxUploadBytes, embeddingModel: options.model ?? base.embeddingModel };
-    const qantar = await openQantar(config, { onProgress: options.onProgress, onNotice: options.onNotice });
+    const qantar = await openQantar(config, { onProgress: options.onProgress, onNotice: options.onNotice, withoutRanker: options.withoutRanker });
     return { qantar, folder, close };
   } catch (error) {
     await close();

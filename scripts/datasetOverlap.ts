@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { analyzerFor } from '../src/language/analyzer.js';
+import { type Language, analyzerFor } from '../src/language/analyzer.js';
 import { runCli } from './cli.js';
 import { type Dataset, documentsLanguage, readDataset } from './dataset.js';
 import { percentile, pct } from './evalMetrics.js';
@@ -17,7 +17,7 @@ interface Measured extends QuestionOverlap {
 }
 
 function measure(dataset: Dataset): { measured: Measured[]; unmeasured: number } {
-  const language = dataset.language === 'ru->en' ? 'ru' : dataset.language;
+  const language = dataset.language.split('->')[0] as Language;
   const analyzer = analyzerFor(language);
   const locale = documentsLanguage(dataset.language);
   const documents = new Map(dataset.documents.map((d) => [d.id, { text: d.text, names: documentNames(d.text, analyzer, locale) }]));

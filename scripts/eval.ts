@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig, projectRoot } from '../src/config.js';
 import { openQantar } from '../src/main.js';
 import { shownQuotes } from '../src/answer/answer.js';
-import { retrieve } from '../src/retrieval/retrieve.js';
+import { retrieve, understand } from '../src/retrieval/retrieve.js';
 import { seedAnchorShownAt1 } from './bm25Anchor.js';
 import { notice, progressBar, runCli } from './cli.js';
 import { runDatasetEval } from './evalDataset.js';
+import { runLemmaEval } from './eval-kazakh-lemmas.js';
 import { type EvalOutcome, type EvalQuestion, formatReport, summarise, supports } from './evalMetrics.js';
 
 /**
@@ -34,8 +35,14 @@ runCli(async () => {
       dataset: { type: 'string' },
       limit: { type: 'string' },
       'per-document': { type: 'boolean', default: false },
+      lemmas: { type: 'boolean', default: false },
+      gold: { type: 'string', multiple: true },
     },
   });
+  if (values.lemmas) {
+    runLemmaEval(values.gold ?? []);
+    return;
+  }
   if (values.dataset !== undefined) {
     await runDatasetEval(values.dataset, { json: values.json, limit: parseLimit(values.limit), model: values.model, perDocument: values['per-document'] });
     return;
@@ -70,7 +77,7 @@ function parseLimit(raw: string | undefined): number | undefined {
 
 async function evaluate(qantar: Awaited<ReturnType<typeof openQantar>>, item: EvalQuestion): Promise<EvalOutcome> {
   const snapshot = qantar.knowledge.snapshot;
-  const ranked = await retrieve(snapshot, qantar.embedder, item.question);
+  const ranked = await retrieve(snapshot, qantar.embedder, understand(snapshot, qantar.embedder, item.question));
   const supportRank = item.support === null ? -1 : ranked.findIndex((r) => supports(item, r.sentence.text));
   const started = performance.now();
   const answer = await qantar.ask(item.question);

@@ -11,28 +11,34 @@ import { notice, progressBar, runCli } from './cli.js';
 import { pct } from './evalMetrics.js';
 import { type QuestionRecord, collectCandidates } from './train/collectCandidates.js';
 import { LEARNERS, type LearnerName, chooseThreshold, crossValidatedReports, fitRecords, outOfFold } from './train/crossValidate.js';
+import { confidenceModel, confidenceRecords, crossValidatedTiers, formatTierTradeoff, outOfFoldConfidence, tierMetrics, type TierTargets } from './train/confidence.js';
 import { formatRankingMisses, formatTradeoff } from './train/showMisses.js';
-import { SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
+import { PROJECT_SETS, SHARED_SETS, type TrainingSet, loadTrainingSets } from './train/trainingSets.js';
 
-const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
+const USAGE = 'Usage: npm run train -- [--folds 5] [--target-precision 0.7] [--answer-precision 0.7] [--probably-recall 0.98] [--sets a.json,b.json] [--learner boosted-trees|logistic-regression] [--confidence-learner boosted-trees|logistic-regression] [--out FILE] [--dry-run] [--misses N] [--tradeoff]';
 
 runCli(async () => {
   const { values } = parseArgs({
     options: {
       folds: { type: 'string', default: '5' },
       'target-precision': { type: 'string', default: '0.7' },
-      sets: { type: 'string', default: SHARED_SETS.join(',') },
+      'answer-precision': { type: 'string', default: '0.7' },
+      'probably-recall': { type: 'string', default: '0.98' },
+      sets: { type: 'string', default: [...SHARED_SETS, ...PROJECT_SETS].join(',') },
       out: { type: 'string', default: RANKER_FILE },
       learner: { type: 'string', default: 'boosted-trees' },
       'dry-run': { type: 'boolean', default: false },
       misses: { type: 'string', default: '0' },
       tradeoff: { type: 'boolean', default: false },
+      'confidence-learner': { type: 'string', default: 'boosted-trees' },
     },
   });
   const folds = Number(values.folds);
   const targetPrecision = Number(values['target-precision']);
   const learner = values.learner as LearnerName;
-  if (!Number.isInteger(folds) || folds < 2 || !(targetPrecision > 0 && targetPrecision < 1) || !(learner in LEARNERS)) throw new Error(USAGE);
+  const targets: TierTargets = { answerPrecision: Number(values['answer-precision']), probablyRecall: Number(values['probably-recall']) };
+  const inRange = (p: number) => p > 0 && p < 1;
+  if (!Number.isInteger(folds) || folds < 2 || ![targetPrecision, targets.answerPrecision, targets.probablyRecall].every(inRange) || !(learner in LEARNERS)) throw new Error(USAGE);
   const sets = await loadTrainingSets(values.sets.split(','));
   const records: QuestionRecord[] = [];
   for (const set of sets) {
@@ -46,7 +52,20 @@ runCli(async () => {
   const minProbability = chooseThreshold(ranked, base);
   const metrics = Object.fromEntries(sets.map((set) => [set.name, { ...setMetrics(set, records, reports[set.name]), rankedTop1: rankedTop1(ranked, set.name) }]));
   process.stdout.write(`${formatMetrics(metrics)}\n\nthreshold (all out-of-fold rankings): ${minProbability.toFixed(2)}\n`);
-  if (values.tradeoff) process.stdout.write(`\n${formatTradeoff(ranked, folds, base)}\n`);
+  const confidenceRows = confidenceRecords(ranked, base.quoteRatio);
+  const confidenceLearner = values['confidence-learner'] === 'logistic-regression' ? 'logistic-regression' : 'boosted-trees';
+  const confidence = outOfFoldConfidence(confidenceRows, folds, confidenceLearner);
+  const tiers = crossValidatedTiers(confidenceRows, confidence, folds, targets);
+  const tierSets = Object.fromEntries(
+    sets.map((set) => {
+      const own = confidenceRows.flatMap((r, i) => (r.set === set.name ? [i] : []));
+      const bm25AnchorTop1 = (metrics[set.name] as SetMetrics | undefined)?.bm25AnchorTop1 ?? 0;
+      return [set.name, { ...tierMetrics(own.map((i) => confidenceRows[i]!), own.map((i) => tiers[i]!)), bm25AnchorTop1 }];
+    }),
+  );
+  const confidenceStage = confidenceModel(confidenceRows, confidence, targets, confidenceLearner);
+  process.stdout.write(`\n${formatTierMetrics(tierSets)}\n\ntier thresholds (all out-of-fold confidences): answer ${confidenceStage.thresholds.answer.toFixed(2)}, probably ${confidenceStage.thresholds.probably.toFixed(2)}\n`);
+  if (values.tradeoff) process.stdout.write(`\n${formatTradeoff(ranked, folds, base)}\n\n${formatTierTradeoff(confidenceRows, folds, targets.probablyRecall)}\n`);
   const misses = Number(values.misses);
   if (misses > 0) for (const set of sets) process.stdout.write(`\n${formatRankingMisses(ranked, set.name, misses)}\n`);
   if (values['dry-run']) return;
@@ -54,6 +73,7 @@ runCli(async () => {
     formatVersion: RANKER_FORMAT_VERSION,
     features: [...FEATURE_NAMES],
     model: fitRecords(records, learner),
+    confidence: confidenceStage,
     thresholds: { ...base, minProbability, closestMinProbability: Number((minProbability / 2).toFixed(2)) },
     training: {
       dataHash: await hashSources(sets),
@@ -63,7 +83,7 @@ runCli(async () => {
       folds,
       trainedAt: new Date().toISOString(),
     },
-    metrics: { crossValidatedByArticle: metrics, fit: learner === 'boosted-trees' ? DEFAULT_BOOST : DEFAULT_FIT },
+    metrics: { crossValidatedByArticle: metrics, tiersCrossValidatedByArticle: tierSets, fit: learner === 'boosted-trees' ? DEFAULT_BOOST : DEFAULT_FIT },
   };
   await writeFile(values.out, `${JSON.stringify(file, roundNumbers, 1)}\n`);
   notice(`Wrote ${values.out}`);
@@ -91,6 +111,13 @@ function formatMetrics(metrics: Record<string, SetMetrics>): string {
   const rows = Object.entries(metrics).map(([name, m]) => [name, ...columns.map((c) => (c === 'questions' ? String(m[c]) : pct(m[c] ?? 0)))]);
   const lines = [['set', ...columns], ['---', ...columns.map(() => '---')], ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   return `Cross-validated by article:\n${lines.join('\n')}`;
+}
+
+function formatTierMetrics(metrics: Record<string, Record<string, number>>): string {
+  const columns = ['shownAt1', 'top1', 'confidentPrecision', 'coverage', 'impossibleConfident', 'probably', 'notCovered', 'bm25AnchorTop1'];
+  const rows = Object.entries(metrics).map(([name, m]) => [name, ...columns.map((c) => pct(m[c] ?? 0))]);
+  const lines = [['set', ...columns], ['---', ...columns.map(() => '---')], ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  return `Three tiers, cross-validated by article (confidence model and thresholds from the other folds):\n${lines.join('\n')}`;
 }
 
 /** Share of answerable questions whose best-ranked candidate holds an answer, before any abstention. */

@@ -28,6 +28,8 @@ export interface Qantar {
 export interface OpenHooks {
   onProgress?: ProgressListener;
   onNotice?: (message: string) => void;
+  /** Training collects candidates before a ranker exists (or while the committed one is of an older format). */
+  withoutRanker?: boolean;
 }
 
 /** The composition root: the only place that chooses implementations and connects the layers. */
@@ -45,7 +47,7 @@ export async function openQantar(config: Config, hooks: OpenHooks = {}): Promise
   );
   // Both are needed by every question; read at start, they do not delay the first answer.
   preloadEnglishRelations();
-  defaultRanker();
+  if (!hooks.withoutRanker) defaultRanker();
   return { config, embedder, knowledge, ask: (question) => answerQuestion(knowledge.snapshot, embedder, question) };
 }
 

@@ -10,7 +10,7 @@ import type { QuestionRecord } from './collectCandidates.js';
 export const MAX_QUOTES = 3;
 
 /** Folds by article: a stable order of the groups, dealt round-robin. */
-export function assignFolds(records: readonly QuestionRecord[], folds: number): Map<string, number> {
+export function assignFolds(records: ReadonlyArray<{ group: string }>, folds: number): Map<string, number> {
   const groups = [...new Set(records.map((r) => r.group))].sort();
   return new Map(groups.map((group, i) => [group, i % folds]));
 }
@@ -53,7 +53,7 @@ export function outOfFold(records: readonly QuestionRecord[], folds: number, lea
 
 /** The answer the bot would give with these thresholds, as an eval outcome. */
 export function outcomeOf({ record, ranked }: Ranked, thresholds: AnswerThresholds): DatasetOutcome {
-  const answer = composeAnswer(record.item.question, ranked, [], { ...thresholds, maxQuotes: MAX_QUOTES });
+  const answer = composeAnswer(record.understood, ranked, [], { ...thresholds, maxQuotes: MAX_QUOTES });
   const quotes = answer.answered ? answer.quotes.map((q) => ({ text: q.text, documentId: documentIdFor(q.documentId) })) : [];
   return { item: record.item, answered: answer.answered, quotes, tookMs: 0, nonVerbatim: 0 };
 }

@@ -9,6 +9,11 @@ import type { EvalQuestion } from '../evalMetrics.js';
 export const SHARED_SETS = ['xquad-dev-en.json', 'xquad-dev-ru.json', 'xquad-dev-ru-en.json', 'kazqad-dev.json', 'squad2-normans.json'];
 export const BENCHMARKS_DIR = path.resolve(projectRoot, '..', 'shared', 'benchmarks');
 const SEED_QUESTIONS = 'test/fixtures/eval-questions.json';
+/**
+ * The project's own dev sets over the same XQuAD articles (their questions share an article's fold):
+ * questions re-asked the way people ask, without the answer sentence's words, and Kazakh chat questions.
+ */
+export const PROJECT_SETS = ['test/fixtures/reasked-xquad-en.json', 'test/fixtures/reasked-xquad-ru.json', 'test/fixtures/kk-xquad-ru.json'];
 
 export interface TrainingSet {
   /** Short name, used in reports and fold keys. */
@@ -18,11 +23,12 @@ export interface TrainingSet {
   sources: string[];
 }
 
-export async function loadTrainingSets(names: readonly string[] = SHARED_SETS): Promise<TrainingSet[]> {
+export async function loadTrainingSets(names: readonly string[] = [...SHARED_SETS, ...PROJECT_SETS]): Promise<TrainingSet[]> {
   const shared = await Promise.all(
     names.map(async (name) => {
-      const file = path.join(BENCHMARKS_DIR, name);
-      return { name: name.replace(/\.json$/, ''), dataset: await readDataset(file), sources: [file] };
+      // A bare file name is a shared set beside the repo; a path is the project's own.
+      const file = name.includes('/') ? path.resolve(projectRoot, name) : path.join(BENCHMARKS_DIR, name);
+      return { name: path.basename(name).replace(/\.json$/, ''), dataset: await readDataset(file), sources: [file] };
     }),
   );
   return [...shared, await seedDevSet()];

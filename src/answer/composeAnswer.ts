@@ -1,26 +1,27 @@
 import type { IndexedDocument, IndexedSentence } from '../index/snapshot.js';
-import { answerKind } from '../language/questionWords.js';
+import type { Question } from '../language/question.js';
 import { holdsAskedFigure } from '../retrieval/features.js';
-import { quantityIntent } from '../retrieval/questionIntent.js';
 import type { RankedSentence } from '../retrieval/retrieve.js';
 import { refersBack } from '../retrieval/sentenceCues.js';
-import type { AnswerThresholds } from '../retrieval/sentenceRanker.js';
+import type { AnswerThresholds, SentenceRanker } from '../retrieval/sentenceRanker.js';
 import type { Answer, Quote } from './answer.js';
-import { decideTier } from './decideTier.js';
+import { type TierConfidence, decideTier } from './decideTier.js';
 import { leadClause } from './lead.js';
 
 export interface AnswerPolicy extends AnswerThresholds {
   maxQuotes: number;
+  /** The ranker's trained confidence stage; without it the best probability decides. */
+  confidence?: SentenceRanker['confidence'];
 }
 
 /**
  * Pure: turns ranked sentences into an answer, a hedged "probably", or an honest "not covered".
  * Every quoted string is a slice of a stored document; nothing here writes wording of its own.
  */
-export function composeAnswer(question: string, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
-  const kind = answerKind(question);
-  const candidates = ranked.map((r) => ({ probability: r.probability, holdsAskedFigure: holdsAskedFigure(kind, r.features) }));
-  const decision = decideTier(candidates, policy);
+export function composeAnswer(understood: Question, ranked: readonly RankedSentence[], suggestions: readonly string[], policy: AnswerPolicy): Answer {
+  const question = understood.text;
+  const candidates = ranked.map((r) => ({ probability: r.probability, holdsAskedFigure: holdsAskedFigure(understood.kind, r.features) }));
+  const decision = decideTier(candidates, { ...policy, confidence: tierConfidence(ranked, policy.confidence) });
   if (decision.tier === 'not-covered') return { tier: 'not-covered', answered: false, question, reason: 'not-covered', suggestions: [...suggestions] };
   if (decision.tier === 'probably') {
     return { tier: 'probably', answered: false, question, closest: toQuote(ranked[decision.closest] as RankedSentence), suggestions: [...suggestions] };
@@ -28,7 +29,7 @@ export function composeAnswer(question: string, ranked: readonly RankedSentence[
   const answering = decision.quotes.map((i) => ranked[i] as RankedSentence);
   const best = answering[0] as RankedSentence;
   const quotes = withoutOverlaps(answering).slice(0, policy.maxQuotes).map(toQuote);
-  const intent = quantityIntent(question);
+  const intent = understood.quantity;
   return {
     tier: 'answer',
     answered: true,
@@ -37,6 +38,16 @@ export function composeAnswer(question: string, ranked: readonly RankedSentence[
     quotes,
     figures: [...new Set(quotes.flatMap((q) => q.figures))],
   };
+}
+
+/** The confidence stage over a list of ranked sentences, picked by index. */
+function tierConfidence(ranked: readonly RankedSentence[], stage: AnswerPolicy['confidence']): TierConfidence | undefined {
+  if (!stage) return undefined;
+  const scored = (i: number) => {
+    const r = ranked[i] as RankedSentence;
+    return { probability: r.probability, features: r.features, row: r.sentence.row };
+  };
+  return { thresholds: stage.thresholds, of: (indices) => stage.of(indices.map(scored)) };
 }
 
 /** A sentence quoted with the one before it is not quoted again on its own. */
@@ -54,6 +65,11 @@ function withoutOverlaps(ranked: readonly RankedSentence[]): RankedSentence[] {
 function quotedSentences(ranked: RankedSentence): IndexedSentence[] {
   const previous = ranked.index > 0 && refersBack(ranked.sentence.text) ? ranked.document.sentences[ranked.index - 1] : undefined;
   return previous ? [previous, ranked.sentence] : [ranked.sentence];
+}
+
+/** The text a sentence is quoted as: with the sentence before it when it refers back. */
+export function quotedSpan(ranked: RankedSentence): string {
+  return ranked.document.text.slice((quotedSentences(ranked)[0] as IndexedSentence).start, ranked.sentence.end);
 }
 
 function toQuote(ranked: RankedSentence): Quote {

@@ -1,5 +1,7 @@
-/** What a figure measures; quantity questions prefer sentences that have one. */
-export type FigureKind = 'money' | 'percent' | 'date' | 'count' | 'fraction';
+import type { FigureKind } from '../language/quantityIntent.js';
+
+/** What a figure measures (defined with the question words that ask for one). */
+export type { FigureKind };
 
 /** A figure as a span of its sentence: `text === sentence.slice(start, end)`. */
 export interface Figure {

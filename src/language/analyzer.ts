@@ -8,10 +8,20 @@ export type Language = 'en' | 'ru' | 'kk';
 export const LANGUAGES: readonly Language[] = ['en', 'ru', 'kk'];
 
 /**
- * Bumped whenever a term changes for the same word (stemmer, stop list): stored lexical data built
- * with another version is rebuilt.
+ * Per language, bumped whenever a term of that language changes for the same word (stemmer, stop
+ * list). A bump sets the language one above the highest of all, so the highest over any set of
+ * languages changes exactly when one of them did: stored data records that for the languages it
+ * holds, and a Kazakh change leaves the Russian–English lexicon valid.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSIONS: Readonly<Record<Language, number>> = { en: 3, ru: 3, kk: 4 };
+
+/** The version of data holding terms of these languages. */
+export function analyzerVersion(languages: readonly Language[]): number {
+  return Math.max(...languages.map((language) => ANALYZER_VERSIONS[language]));
+}
+
+/** Of data holding terms of every language, as the lexical index does: stored data built with another is rebuilt. */
+export const ANALYZER_VERSION = analyzerVersion(LANGUAGES);
 
 /** Words to index terms for one language. A term is a stem: the same for every form of a word. */
 export interface Analyzer {

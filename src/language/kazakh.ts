@@ -1,4 +1,7 @@
 import { type GuardedEnding, SLOTS_OUTSIDE_IN, type SuffixSlot } from './data/kazakhSuffixes.js';
+import { knownKazakhStem } from './kazakhStemSearch.js';
+import { UNVOICED, VOICELESS, VOWELS } from './kazakhSounds.js';
+import { kazakhStems } from './kazakhStems.js';
 
 /** Shorter stems merge unrelated words ("ел", "ат" are roots, but so are most two-letter ends). */
 const MIN_STEM = 2;
@@ -6,9 +9,6 @@ const MIN_STEM = 2;
 const MIN_STEM_GUARDED = 3;
 /** Word ends that look inflected but are not: the -стан of country names is no ablative. */
 const NOT_ENDINGS: readonly RegExp[] = [/стан$/u];
-const VOWELS = 'аәеёиоөуұүыіэюя';
-/** Voiceless finals, and the voiced ones that devoice at the end of a loanword. */
-const VOICELESS = 'пкқстшщфхцчбвгғд';
 
 /**
  * The sound an ending starts with decides what may stand before it (Kazakh assimilation:
@@ -77,19 +77,20 @@ function stripSlot(word: string, slot: readonly Candidate[]): string {
 }
 
 /**
- * A root's last consonant voices before a vowel-initial ending (кітап → кітабы, жүрек → жүрегі,
- * тарақ → тарағы); native roots never end in б, г or ғ, so mapping them back makes both forms meet.
+ * Unknown words: inflectional endings removed slot by slot from the end (personal ending, case,
+ * possessive, plural, verb form), each at most once, never below a short root with a vowel.
  */
-const UNVOICED: Readonly<Record<string, string>> = { б: 'п', г: 'к', ғ: 'қ' };
-
-/**
- * The stem of a lower-cased Kazakh word: inflectional endings removed slot by slot from the end
- * (personal ending, case, possessive, plural, verb form), each at most once, never below a short
- * root with a vowel.
- */
-export function stemKazakh(word: string): string {
+export function stripKazakhEndings(word: string): string {
   const stem = PREPARED.reduce(stripSlot, word);
   const last = stem.slice(-1);
   const unvoiced = UNVOICED[last];
   return unvoiced && stem.length > 2 ? stem.slice(0, -1) + unvoiced : stem;
+}
+
+/**
+ * The term of a lower-cased Kazakh word: the lemma of the stem of Apertium's lexicon that its endings
+ * reach with the fewest endings (кітабында → кітап, ұрланған → ұрла), else the stripped word.
+ */
+export function stemKazakh(word: string): string {
+  return knownKazakhStem(word, kazakhStems()) ?? stripKazakhEndings(word);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ANALYZER_VERSION, type Language } from './analyzer.js';
+import { analyzerVersion, type Language } from './analyzer.js';
 
 /** Bumped when the file's layout changes; the analyzer version guards the terms inside it. */
 export const LEXICON_FORMAT_VERSION = 1;
@@ -8,14 +8,33 @@ export const LEXICON_MAGIC = '#qantar-lexicon';
 export const LEXICON_SOURCE = 'Debian package mueller7-dict 2002.02.27-13 (usr/share/dictd/mueller7.index, mueller7.dict.dz)';
 export const LEXICON_LICENSE = 'GPL-2.0-or-later (Mueller English–Russian dictionary, 7th ed., via Debian mueller7-dict)';
 
-/** The committed data file, read at run time; a dist build must copy src/language/data/ beside it. */
+/** The committed data files, read at run time; a dist build must copy src/language/data/ beside it. */
 export const LEXICON_PATH = fileURLToPath(new URL('./data/ru-en-lexicon.tsv', import.meta.url));
+export const KAZAKH_LEXICON_PATH = fileURLToPath(new URL('./data/kk-ru-lexicon.tsv', import.meta.url));
+export const KAZAKH_LEXICON_SOURCE = 'Apertium apertium-kaz-rus, commit 7bd16ebb (2021-09-02), apertium-kaz-rus.kaz-rus.dix';
+export const KAZAKH_LEXICON_LICENSE = 'GPL-3.0 (Apertium Kazakh–Russian bilingual dictionary)';
+/** The analyzer version of the lexicon's terms: Russian and English only, so a Kazakh change keeps it. */
+export const LEXICON_ANALYZER_VERSION = analyzerVersion(['ru', 'en']);
+/** The Kazakh–Russian lexicon's terms come from both of those analyzers. */
+export const KAZAKH_LEXICON_ANALYZER_VERSION = analyzerVersion(['kk', 'ru']);
 
 /**
  * The first field of each line: what the line maps. Translation rows are "term:weight term:weight …",
  * best first, weights in percent of the row's best; word rows give an English word for a stem.
  */
-export const ROW = { ruEn: 'r', enRu: 'e', enWord: 'E' } as const;
+export const ROW = { ruEn: 'r', enRu: 'e', enWord: 'E', kkRu: 'k', ruKk: 'rk' } as const;
+
+/** What one lexicon file holds: the row kind of each language pair it translates, and how to rebuild it. */
+export interface LexiconSpec {
+  readonly rows: Readonly<Partial<Record<`${Language}>${Language}`, string>>>;
+  readonly words: Readonly<Partial<Record<Language, string>>>;
+  readonly builder: string;
+  /** The version of the analyzers its terms come from. */
+  readonly analyzerVersion: number;
+}
+
+export const RU_EN: LexiconSpec = { rows: { 'ru>en': ROW.ruEn, 'en>ru': ROW.enRu }, words: { en: ROW.enWord }, builder: 'scripts/build-lexicon.ts', analyzerVersion: LEXICON_ANALYZER_VERSION };
+export const KK_RU: LexiconSpec = { rows: { 'kk>ru': ROW.kkRu, 'ru>kk': ROW.ruKk }, words: {}, builder: 'scripts/build-kazakh-lexicon.ts', analyzerVersion: KAZAKH_LEXICON_ANALYZER_VERSION };
 
 export interface WeightedTerm {
   readonly term: string;
@@ -25,9 +44,9 @@ export interface WeightedTerm {
 export interface Lexicon {
   /** Translations of one analyzer term, best first; empty when the pair or the term is unknown. */
   translations(term: string, from: Language, to: Language): ReadonlyArray<WeightedTerm>;
-  /** The lexicon's terms of `from` sharing the longest prefix (at least `min` letters) with `term`. */
-  nearestTerms(term: string, from: Language, min: number): ReadonlyArray<string>;
-  /** A readable English word for an English term, or the term itself (Russian terms too). */
+  /** The terms of `from` that translate to `to`, sharing the longest prefix (at least `min` letters) with `term`. */
+  nearestTerms(term: string, from: Language, to: Language, min: number): ReadonlyArray<string>;
+  /** A readable English word for an English term, or the term itself (Russian and Kazakh terms too). */
   word(term: string, language: Language): string;
 }
 
@@ -91,23 +110,21 @@ function decodeRow(row: string): WeightedTerm[] {
   });
 }
 
-const rowKind = (from: Language, to: Language): string | null =>
-  from === 'ru' && to === 'en' ? ROW.ruEn : from === 'en' && to === 'ru' ? ROW.enRu : null;
-
-export function parseLexicon(bytes: Buffer, name: string): Lexicon {
+export function parseLexicon(bytes: Buffer, name: string, spec: LexiconSpec = RU_EN): Lexicon {
   const lines = new SortedLines(bytes);
   const [magic, format, analyzer] = lines.firstLine().split('\t');
-  if (magic !== LEXICON_MAGIC || Number(format) !== LEXICON_FORMAT_VERSION || Number(analyzer) !== ANALYZER_VERSION) {
+  if (magic !== LEXICON_MAGIC || Number(format) !== LEXICON_FORMAT_VERSION || Number(analyzer) !== spec.analyzerVersion) {
     throw new Error(
-      `${name}: lexicon format ${format}/analyzer ${analyzer}, expected ${LEXICON_FORMAT_VERSION}/${ANALYZER_VERSION}; ` +
-        'rebuild it with scripts/build-lexicon.ts',
+      `${name}: lexicon format ${format}/analyzer ${analyzer}, expected ${LEXICON_FORMAT_VERSION}/${spec.analyzerVersion}; ` +
+        `rebuild it with ${spec.builder}`,
     );
   }
+  const rowKind = (from: Language, to: Language): string | undefined => spec.rows[`${from}>${to}`];
   const decoded = new Map<string, WeightedTerm[]>();
   return {
     translations(term, from, to) {
       const kind = rowKind(from, to);
-      if (kind === null) return [];
+      if (kind === undefined) return [];
       const key = `${kind}\t${term}`;
       let found = decoded.get(key);
       if (!found) {
@@ -116,9 +133,9 @@ export function parseLexicon(bytes: Buffer, name: string): Lexicon {
       }
       return found;
     },
-    nearestTerms(term, from, min) {
-      const kind = rowKind(from, from === 'ru' ? 'en' : 'ru');
-      if (kind === null) return [];
+    nearestTerms(term, from, to, min) {
+      const kind = rowKind(from, to);
+      if (kind === undefined) return [];
       for (let length = term.length; length >= min; length--) {
         const found = [...lines.withPrefix(`${kind}\t${term.slice(0, length)}`)].map((line) => line.split('\t')[1]!);
         if (found.length > 0) return found;
@@ -126,16 +143,24 @@ export function parseLexicon(bytes: Buffer, name: string): Lexicon {
       return [];
     },
     word(term, language) {
-      return (language === 'en' ? lines.value(ROW.enWord, term) : undefined) ?? term;
+      const kind = spec.words[language];
+      return (kind === undefined ? undefined : lines.value(kind, term)) ?? term;
     },
   };
 }
 
-let loaded: Lexicon | undefined;
+const loaded = new Map<string, Lexicon>();
 
-/** The lexicon, read on first use only: a process that never sees a cross-language question never pays for it. */
-export function loadLexicon(file: string = LEXICON_PATH): Lexicon {
-  if (file !== LEXICON_PATH) return parseLexicon(readFileSync(file), file);
-  loaded ??= parseLexicon(readFileSync(LEXICON_PATH), LEXICON_PATH);
-  return loaded;
+/** A committed lexicon, read on first use only; any other file is read afresh. */
+function load(file: string, committed: string, spec: LexiconSpec): Lexicon {
+  if (file !== committed) return parseLexicon(readFileSync(file), file, spec);
+  let lexicon = loaded.get(committed);
+  if (!lexicon) loaded.set(committed, (lexicon = parseLexicon(readFileSync(committed), committed, spec)));
+  return lexicon;
 }
+
+/** The Russian ↔ English lexicon, read on first use only: a process that never sees a cross-language question never pays for it. */
+export const loadLexicon = (file: string = LEXICON_PATH): Lexicon => load(file, LEXICON_PATH, RU_EN);
+
+/** The Kazakh ↔ Russian lexicon, read on the first cross-language Kazakh (or Russian-over-Kazakh) question. */
+export const loadKazakhLexicon = (file: string = KAZAKH_LEXICON_PATH): Lexicon => load(file, KAZAKH_LEXICON_PATH, KK_RU);

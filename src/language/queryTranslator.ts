@@ -1,8 +1,10 @@
 import { analyzerFor, type Language } from './analyzer.js';
-import { closestTerm, type Vocabulary } from './fuzzyMatch.js';
-import { loadLexicon, type Lexicon, type WeightedTerm } from './lexicon.js';
+import type { Vocabulary } from './fuzzyMatch.js';
+import type { Lexicon, WeightedTerm } from './lexicon.js';
+import { PHRASE_JOIN, kazakhStems, russianLoan } from './kazakhCandidates.js';
+import { exactName, translateName, type WordTranslation } from './nameTranslation.js';
+import { COMMITTED_LEXICONS, type LexiconSources, SUPPLETIVE, routedLexicon } from './routedLexicon.js';
 import { CYRILLIC, tokenize } from './tokenize.js';
-import { cyrillicSpelling, latinSpellings } from './transliterate.js';
 
 export type { Vocabulary } from './fuzzyMatch.js';
 
@@ -40,26 +42,16 @@ export const QUESTION_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
       'какой какая какое какие какого каких каким каком какую каков какова каковы который которая которое которые ' +
       'как ли чей чья чьё чьи').split(' '),
   ),
-  kk: new Set('қанша неше кім кімнің кімге кімдер қашан қайда қайдан неге не нені ненің қандай қалай қай'.split(' ')),
+  kk: new Set(
+    ('қанша қаншама қаншасы неше нешеу нешінші кім кімнің кімге кімді кімнен кіммен кімдер қашан қайда қайдан неге ' +
+      'неліктен себепті не нені ненің неден қандай қалай қай қайсы қайсысы').split(' '),
+  ),
 };
 
 /** Translations kept per source word, and how much a translation found only by prefix counts. */
 const MAX_PER_WORD = 6;
 const PREFIX_MATCH_WEIGHT = 0.6;
-/** A translation the corpus lacks cannot match anything; it is only kept for the embedder's text. */
-const NAME_MAX_DISTANCE = 0.2;
 
-interface WordTranslation {
-  terms: TranslatedTerm[];
-  /** The word to put in the embedder's text, or null when none. */
-  text: string | null;
-}
-
-/**
- * Forms whose word is another stem's: "лет" is the counted plural of "год" (years), not only "лето"
- * (summer), and "человек" after a number is the plural "люди" (people); the dictionary lists one form.
- */
-const SUPPLETIVE: Readonly<Record<string, string>> = { лет: 'год', человек: 'люд' };
 
 /**
  * Translations of a source term, those the corpus has first. A dictionary lists imperfective
@@ -70,10 +62,12 @@ const SUPPLETIVE: Readonly<Record<string, string>> = { лет: 'год', чел�
 function lexiconCandidates(lexicon: Lexicon, term: string, from: Language, to: Language, word: Word, vocabulary: Vocabulary): WeightedTerm[] {
   const base = SUPPLETIVE[term];
   const direct = mergeBest([...(base === undefined ? [] : lexicon.translations(base, from, to)), ...lexicon.translations(term, from, to)]);
-  if (direct.some((c) => vocabulary.has(c.term)) || word.capitalised) return direct;
-  const near = lexicon.nearestTerms(term, from, Math.max(4, term.length - 2)).filter((key) => key !== term);
+  // A Kazakh term the lexicon has is a stem it knows: its meaning does not change by prefix.
+  if (direct.some((c) => vocabulary.has(c.term)) || word.capitalised || (from === 'kk' && direct.length > 0)) return direct;
+  const near = from === 'kk' ? kazakhStems(lexicon, term, to) : lexicon.nearestTerms(term, from, to, Math.max(4, term.length - 2)).filter((key) => key !== term);
   const borrowed = near.flatMap((key) => lexicon.translations(key, from, to).map((t) => ({ ...t, weight: t.weight * PREFIX_MATCH_WEIGHT })));
-  return mergeBest([...direct, ...borrowed]);
+  const loan = from === 'kk' && near.length === 0 && to !== 'ru' ? russianLoan(lexicon, term, to, PREFIX_MATCH_WEIGHT) : [];
+  return mergeBest([...direct, ...borrowed, ...loan]);
 }
 
 /** One entry per term, with its best weight, best first. */
@@ -97,32 +91,14 @@ function wordsOf(question: string): Word[] {
   return tokenize(question).map((text) => ({ text, capitalised: capitalised.has(text) }));
 }
 
-/** Case endings a Russian or Kazakh name takes, to try the bare name as well: Токаеву → Токаев. */
-const NAME_ENDINGS = /(ами|ому|ого|ыми|ими|ой|ей|ым|им|ом|ем|ов|ев|ах|ях|а|у|е|ы|я|ю|ның|нің|тың|тің|дың|дің|ға|ге|қа|ке)$/u;
-
-/** Latin (or Cyrillic) spellings of a name and of its bare form, as target-language terms; `limit` per form. */
-function nameSpellings(word: string, to: Language, limit = Infinity): string[] {
-  const target = analyzerFor(to);
-  const forms = CYRILLIC.test(word)
-    ? [word, word.replace(NAME_ENDINGS, '')].filter((f) => f.length >= 3).flatMap((f) => latinSpellings(f).slice(0, limit))
-    : [cyrillicSpelling(word)];
-  return [...new Set(forms.flatMap((f) => [f, target.term(f) ?? f]))];
-}
-
-/**
- * A name spelled the commonest way, exactly as the corpus has it: "токаев" in lower case. Only the
- * two likeliest spellings per form, without fuzzy matching, since every lower-case word is tried.
- */
-function exactName(word: string, to: Language, vocabulary: Vocabulary): WordTranslation | null {
-  const term = nameSpellings(word, to, 2).find((s) => s.length >= 5 && vocabulary.has(s));
-  return term === undefined ? null : { terms: [{ source: word, term, weight: 1 }], text: term };
-}
-
-function translateName(word: string, to: Language, vocabulary: Vocabulary): WordTranslation {
-  const spellings = nameSpellings(word, to);
-  const match = closestTerm(spellings, vocabulary, NAME_MAX_DISTANCE);
-  if (!match) return { terms: [], text: null };
-  return { terms: [{ source: word, term: match.term, weight: Number((1 - match.distance).toFixed(3)) }], text: match.term };
+/** The corpus's translations of a source term, weighted to share one word's weight, or null when none. */
+function knownTranslations(lexicon: Lexicon, candidates: readonly WeightedTerm[], source: string, to: Language, vocabulary: Vocabulary): WordTranslation | null {
+  const known = candidates.filter((c) => vocabulary.has(c.term)).slice(0, MAX_PER_WORD);
+  if (known.length === 0) return null;
+  // Spread over its translations, a word with many counts little more than a word with one.
+  const spread = Math.sqrt(known.reduce((sum, c) => sum + c.weight, 0) / known[0]!.weight);
+  const terms = known.map((c) => ({ source, term: c.term, weight: Number((c.weight / known[0]!.weight / spread).toFixed(3)) }));
+  return { terms, text: lexicon.word(known[0]!.term, to) };
 }
 
 /**
@@ -135,13 +111,8 @@ function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Languag
   const name = word.capitalised ? translateName(word.text, to, vocabulary) : exactName(word.text, to, vocabulary);
   if (name && name.terms.length > 0) return name;
   const candidates = lexiconCandidates(lexicon, source, from, to, word, vocabulary);
-  const known = candidates.filter((c) => vocabulary.has(c.term)).slice(0, MAX_PER_WORD);
-  if (known.length > 0) {
-    // Spread over its translations, a word with many counts little more than a word with one.
-    const spread = Math.sqrt(known.reduce((sum, c) => sum + c.weight, 0) / known[0]!.weight);
-    const terms = known.map((c) => ({ source: word.text, term: c.term, weight: Number((c.weight / known[0]!.weight / spread).toFixed(3)) }));
-    return { terms, text: lexicon.word(known[0]!.term, to) };
-  }
+  const known = knownTranslations(lexicon, candidates, word.text, to, vocabulary);
+  if (known) return known;
   const guess = name ?? translateName(word.text, to, vocabulary);
   if (guess.terms.length > 0) return guess;
   const fallback = candidates[0];
@@ -150,27 +121,49 @@ function translateWord(lexicon: Lexicon, word: Word, from: Language, to: Languag
   return { terms: [unknown], text: fallback ? lexicon.word(fallback.term, to) : null };
 }
 
-const NO_LEXICON: Lexicon = { translations: () => [], nearestTerms: () => [], word: (term) => term };
+/**
+ * Two words the lexicon translates as one: Kazakh says "died" as "қаза тапты", whose words alone
+ * mean "loss" and "found". Only translations the corpus has count.
+ */
+function translatePhrase(lexicon: Lexicon, first: Word, second: Word | undefined, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation | null {
+  if (second === undefined || from !== 'kk') return null;
+  const analyzer = analyzerFor(from);
+  const [a, b] = [analyzer.term(first.text), analyzer.term(second.text)];
+  if (a === null || b === null) return null;
+  return knownTranslations(lexicon, lexicon.translations(`${a}${PHRASE_JOIN}${b}`, from, to), first.text, to, vocabulary);
+}
 
-/** Script of the target language: a word already in it (a Latin name in a Russian question) passes through. */
-const inTargetScript = (word: string, to: Language) => CYRILLIC.test(word) === (to !== 'en');
+/** Latin words in a Cyrillic question and Cyrillic ones in an English question are already in the target's script. */
+const inTargetScript = (word: string, from: Language, to: Language) => (from === 'en') !== (to === 'en') && CYRILLIC.test(word) === (to !== 'en');
 
 function translateToken(lexicon: Lexicon, word: Word, from: Language, to: Language, vocabulary: Vocabulary): WordTranslation {
-  if (/\d/.test(word.text) || inTargetScript(word.text, to)) {
+  if (/\d/.test(word.text) || inTargetScript(word.text, from, to)) {
     const term = analyzerFor(to).term(word.text);
     return { terms: term === null ? [] : [{ source: word.text, term, weight: 1 }], text: word.text };
   }
   return translateWord(lexicon, word, from, to, vocabulary);
 }
 
+function translateWords(lexicon: Lexicon, words: readonly Word[], from: Language, to: Language, vocabulary: Vocabulary): WordTranslation[] {
+  const translated: WordTranslation[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const phrase = translatePhrase(lexicon, words[i]!, words[i + 1], from, to, vocabulary);
+    translated.push(phrase ?? translateToken(lexicon, words[i]!, from, to, vocabulary));
+    if (phrase) i++;
+  }
+  return translated;
+}
+
 /**
- * Dictionary-based query translation: content words through the Mueller lexicon (several weighted
- * translations each, only those the corpus has), names by transliteration and fuzzy match against
- * the corpus, numbers as they are. The lexicon is read on the first call.
+ * Dictionary-based query translation: content words through the lexicons (Mueller for Russian ↔
+ * English, Apertium for Kazakh ↔ Russian, both for Kazakh ↔ English through Russian; several
+ * weighted translations each, only those the corpus has), names by transliteration and fuzzy match
+ * against the corpus, numbers as they are. Each lexicon is read on the first question that needs it.
  */
-export function createDictionaryTranslator(lexicon: () => Lexicon = loadLexicon): QueryTranslator {
+export function createDictionaryTranslator(sources: LexiconSources = COMMITTED_LEXICONS): QueryTranslator {
+  const lexicon = routedLexicon(sources);
   return {
-    translates: (from, to) => from === to || (from !== 'kk' && to !== 'kk'),
+    translates: (from, to) => from === to || lexicon.reaches(from, to),
     translate(question, from, to, vocabulary) {
       const words = wordsOf(question).filter((word) => !QUESTION_WORDS[from].has(word.text));
       if (from === to) {
@@ -181,9 +174,7 @@ export function createDictionaryTranslator(lexicon: () => Lexicon = loadLexicon)
         });
         return { terms, text: words.map((w) => w.text).join(' ') };
       }
-      // No Kazakh dictionary is reachable offline: Kazakh questions get their names and numbers only.
-      const dictionary = from === 'kk' || to === 'kk' ? NO_LEXICON : lexicon();
-      const translated = words.map((word) => translateToken(dictionary, word, from, to, vocabulary));
+      const translated = translateWords(lexicon, words, from, to, vocabulary);
       return {
         terms: translated.flatMap((t) => t.terms),
         text: translated.flatMap((t) => t.text ?? []).join(' '),

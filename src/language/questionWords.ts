@@ -14,7 +14,7 @@ const KINDS: Array<[AnswerKind, RegExp]> = [
   ['when', new RegExp(String.raw`${OPENING}(when|когда)${END}|\b(what|which) (date|day|month|year|century|decade|time|period|era)\b|\bin (what|which) (year|century|decade|month)\b|в (каком|какой) (году|веке|месяце|день|период|десятилетии)|какого (числа|года)|с какого (года|времени)|қашан|қай (жылы|уақытта|кезде|ғасырда|күні|айда|жылдан)`, 'iu')],
   ['who', new RegExp(String.raw`${OPENING}(who|whom|whose|кто|кого|кому|кем|чей|чья|чьё|чьи)${END}|\bwhich (person|people|company|team|group|organization|organisation|player|king|leader|scientist)\b|(?<!\p{L})кім`, 'iu')],
   ['where', new RegExp(String.raw`${OPENING}(where|где|куда|откуда)${END}|\b(what|which) (country|city|town|place|region|state|location|river|continent|area)\b|в (какой|каком) (стране|городе|месте|регионе|области|районе)|қайда|қайдан|қай (жерде|елде|қалада|өңірде|аймақта)`, 'iu')],
-  ['why', new RegExp(String.raw`${OPENING}(why|почему|зачем|отчего)${END}|\bfor what reason\b|\bwhat (caused|causes|led to|triggered)\b|по какой причине|(?<!\p{L})неге(?!\p{L})|не үшін|не себепті|себебі не`, 'iu')],
+  ['why', new RegExp(String.raw`${OPENING}(why|почему|зачем|отчего)${END}|\bfor what reason\b|\bwhat (caused|causes|led to|triggered)\b|по какой причине|(?<!\p{L})(неге|неліктен)(?!\p{L})|не үшін|не себепті|себебі не`, 'iu')],
   ['how', new RegExp(String.raw`${OPENING}(how|как|каким образом)${END}|қалай`, 'iu')],
 ];
 

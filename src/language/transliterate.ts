@@ -70,3 +70,11 @@ export function cyrillicSpelling(word: string): string {
   // y after a consonant is a vowel: Almaty → Алматы.
   return out.replace(/(?<=[бвгджзклмнпрстфхцчшщ])й/gu, 'ы');
 }
+
+/** Kazakh letters Russian lacks, as Russian spells them in Kazakh names: Тоқаев → Токаев, Қонаев → Конаев. */
+const KAZAKH_TO_RUSSIAN: Readonly<Record<string, string>> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' };
+
+/** A Kazakh Cyrillic word as Russian texts write it; Russian letters stay. */
+export function russianSpelling(word: string): string {
+  return [...word.toLowerCase()].map((letter) => KAZAKH_TO_RUSSIAN[letter] ?? letter).join('');
+}

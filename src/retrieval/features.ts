@@ -14,7 +14,7 @@ export const FEATURE_NAMES = [
   'cosine', 'cosineGap', 'passageCosine', 'readsLanguage',
   'bm25', 'bm25Ratio', 'coverage', 'coverageGap', 'coverageRelated', 'coverageNeighbours', 'coverageDocument', 'coverageBefore', 'refersBack',
   'bigrams', 'proximity', 'missingMaxIdf', 'missingShare', 'matchedTerms', 'rarestMatched', 'numbers', 'names',
-  'kindWho', 'kindWhen', 'kindWhere', 'kindCount', 'kindMoney', 'kindWhy',
+  'kindWho', 'kindWhen', 'kindWhere', 'kindCount', 'kindMoney', 'kindWhy', 'countedThing',
   'novelty', 'logLength', 'retrievalRank', 'lexicalRank', 'denseRank', 'firstInDocument', 'relativePosition', 'unknownShare',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -183,7 +183,7 @@ function setKindFeatures(row: Float64Array, question: AnalysedQuestion, c: Candi
   const newName = () => capitalisedTerms(c.text, c.analyzer).some((term) => !questionIds.has(c.termId(term)));
   const newFigure = (kinds: readonly string[]) =>
     c.figures.some((f) => kinds.includes(f.kind) && !tokenize(f.text).every((token) => question.numbers.has(token)));
-  const counts = () => (newFigure(['count', 'percent', 'fraction']) || statesNumberWord(c.text)) && (question.counted === null || around.has(question.counted));
+  const counts = () => newFigure(['count', 'percent', 'fraction']) || statesNumberWord(c.text);
   const fits: Partial<Record<FeatureName, () => boolean>> = {
     kindWho: newName,
     kindWhere: newName,
@@ -195,14 +195,31 @@ function setKindFeatures(row: Float64Array, question: AnalysedQuestion, c: Candi
   const name = `kind${question.kind[0]?.toUpperCase()}${question.kind.slice(1)}` as FeatureName;
   const fit = fits[name];
   if (fit) row[AT[name]] = fit() ? 1 : -1;
+  row[AT.countedThing] = countedThing(question, around);
 }
 
 /**
- * Whether a candidate holds what a count or money question asks for (a new figure of that kind, of
- * the thing counted); null for other questions. Read from the features, so the gate and the model agree.
+ * Whether the sentence or its neighbours name what a "how many" question counts, itself or through a
+ * relation ("rifles" and "weapons"): +1, −1 when not, 0 when the question counts nothing named. A
+ * feature the model weighs, not a veto: people count things in other words than the documents do.
+ */
+function countedThing(question: AnalysedQuestion, around: ReadonlySet<number>): number {
+  const { counted } = question;
+  if (counted === null) return 0;
+  const term = question.terms.find((t) => t.id === counted.id);
+  return (counted.id >= 0 && around.has(counted.id)) || (term?.related ?? []).some((r) => around.has(r)) ? 1 : -1;
+}
+
+/**
+ * Whether a candidate holds what a count or money question asks for: a new figure of that kind, and
+ * not of another thing than the one counted ("How many women were detained?" is not answered by
+ * "two thousand people were detained"; "rifles" is answered by "weapons" when a relation links them).
+ * Null for other questions. Read from the features, so the gate and the model agree; a candidate
+ * that fails it can still be shown as "probably", never as the answer.
  */
 export function holdsAskedFigure(kind: string, features: ArrayLike<number>): boolean | null {
-  if (kind === 'count') return features[AT.kindCount] === 1;
-  if (kind === 'money') return features[AT.kindMoney] === 1;
+  const countsTheAskedThing = features[AT.countedThing] !== -1;
+  if (kind === 'count') return features[AT.kindCount] === 1 && countsTheAskedThing;
+  if (kind === 'money') return features[AT.kindMoney] === 1 && countsTheAskedThing;
   return null;
 }

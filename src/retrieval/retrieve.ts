@@ -3,11 +3,14 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { analyzerFor, documentLanguage } from '../language/analyzer.js';
 import { relatedStems } from '../language/englishRelations.js';
+import { loadLexicon } from '../language/lexicon.js';
+import { pivotSynonyms } from '../language/pivotSynonyms.js';
 import { type QueryTranslator, createDictionaryTranslator } from '../language/queryTranslator.js';
-import { corpusLanguages, questionReadings } from './crossLanguage.js';
+import { type Question, type Reading, understandQuestion } from '../language/question.js';
+import { readingContext } from './crossLanguage.js';
 import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
-import { type AnalysedQuestion, type QuestionInput, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
+import { type AnalysedQuestion, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
 import { type SentenceRanker, defaultRanker } from './sentenceRanker.js';
 
 export interface RetrievalOptions {
@@ -20,8 +23,25 @@ export interface RetrievalOptions {
   translator: QueryTranslator;
 }
 
-/** WordNet relations for English terms; Russian and Kazakh have no such resource offline. */
-const relatedTerms: RelatedTerms = (term, language) => (language === 'en' ? relatedStems(term) : []);
+/**
+ * Terms that say the same thing another way: WordNet relations for English, and for English and
+ * Russian the near-synonyms that share translations in the Russian–English lexicon. Kazakh has none.
+ */
+const relatedTerms: RelatedTerms = (term, language) => {
+  if (language === 'kk') return [];
+  const key = `${language}\t${term}`;
+  let found = relatedCache.get(key);
+  if (found === undefined) {
+    const pivoted = pivotSynonyms(loadLexicon(), term, language).map((s) => s.term);
+    found = language === 'en' ? [...new Set([...relatedStems(term), ...pivoted])] : pivoted;
+    // A term's relations never change; the cache is only bounded so a long-running bot's memory is.
+    if (relatedCache.size >= RELATED_CACHE_SIZE) relatedCache.clear();
+    relatedCache.set(key, found);
+  }
+  return found;
+};
+const RELATED_CACHE_SIZE = 50_000;
+const relatedCache = new Map<string, readonly string[]>();
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms, translator: createDictionaryTranslator() };
 
@@ -44,10 +64,9 @@ export interface Candidates {
   candidates: Candidate[];
 }
 
-/** The readings of a question this snapshot and model call for: as written, and translated into the corpus's other languages. */
-export function readingsFor(snapshot: KnowledgeSnapshot, embedder: Embedder, question: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): QuestionInput[] {
-  const context = { corpusLanguages: corpusLanguages(snapshot), crossLingual: embedder.crossLingual === true, translator: options.translator, lexical: snapshot.lexical };
-  return questionReadings(question, context);
+/** The question understood against this build and model: its shape, and its readings in the corpus's languages. */
+export function understand(snapshot: KnowledgeSnapshot, embedder: Embedder, text: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): Question {
+  return understandQuestion(text, readingContext(snapshot, embedder.crossLingual === true, options.translator));
 }
 
 /**
@@ -58,22 +77,23 @@ export function readingsFor(snapshot: KnowledgeSnapshot, embedder: Embedder, que
 export async function findCandidates(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
-  input: QuestionInput,
+  understood: Question,
+  reading: Reading,
   options: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<Candidates> {
   const { lexical } = snapshot;
-  const question = analyseQuestion(input, lexical, options.related);
+  const question = analyseQuestion(understood, reading, lexical, options.related);
   if (snapshot.vectors.size === 0) return { question, candidates: [] };
-  const readsLanguage = embedder.languages === undefined || embedder.languages.includes(input.language);
-  const [queryVector] = (await embedder.embed([input.embeddingText ?? input.text], 'query')) as [Float32Array];
-  const dense = readsLanguage || input.embeddingText ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
+  // A translation is in the documents' language, which the model reads.
+  const reads = reading.translated || embedder.languages === undefined || embedder.languages.includes(reading.language);
+  const [queryVector] = (await embedder.embed([reading.embeddingText], 'query')) as [Float32Array];
+  const dense = reads ? snapshot.vectors.search(queryVector, options.candidatesPerRetriever) : [];
   const similarity = new Map(dense.map((n) => [n.label, n.similarity]));
-  const lexicalRanking = lexical.search(question.terms, options.candidatesPerRetriever);
+  const lexicalRanking = lexical.search([...question.terms, ...question.expansion], options.candidatesPerRetriever);
   const fused = reciprocalRankFusion([dense.map((n) => n.label), lexicalRanking]).slice(0, options.passagesToScore);
   const placed = candidateSentences(snapshot, fused, similarity);
   const ranks = { lexical: rankOf(lexicalRanking), dense: rankOf(dense.map((n) => n.label)) };
   const documentTerms = documentTermsOf(snapshot);
-  const reads = readsLanguage || Boolean(input.embeddingText);
   const views = placed.map((p) => ({
     ...view(snapshot, p, snapshot.sentenceVectors.dot(p.sentence.row, queryVector), reads),
     lexicalRank: bestRank(p.labels, ranks.lexical),
@@ -89,13 +109,13 @@ export async function findCandidates(
 export async function retrieve(
   snapshot: KnowledgeSnapshot,
   embedder: Embedder,
-  question: string,
+  question: Question,
   ranker: SentenceRanker = defaultRanker(),
   options: RetrievalOptions = DEFAULT_RETRIEVAL,
 ): Promise<RankedSentence[]> {
   const ranked: RankedSentence[] = [];
-  for (const input of readingsFor(snapshot, embedder, question, options)) {
-    ranked.push(...rankCandidates((await findCandidates(snapshot, embedder, input, options)).candidates, ranker));
+  for (const reading of question.readings) {
+    ranked.push(...rankCandidates((await findCandidates(snapshot, embedder, question, reading, options)).candidates, ranker));
   }
   return bestPerSentence(ranked);
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CONFIDENCE_FEATURES, type ConfidenceModel, type ScoredCandidate, confidenceOf } from './answerConfidence.js';
 import { FEATURE_NAMES } from './features.js';
-import { type BoostedTrees, predictTrees } from './boostedTrees.js';
-import { type LogisticModel, predictProbability } from './logisticRegression.js';
+import { type LearnedModel, isComplete, predict } from './learnedModel.js';
 
-export const RANKER_FORMAT_VERSION = 1;
+/** 2: the file holds the confidence stage that decides answer / probably / not covered. */
+export const RANKER_FORMAT_VERSION = 2;
 export const RANKER_FILE = fileURLToPath(new URL('./model/sentence-ranker.json', import.meta.url));
 
 /** When to answer, from the same cross-validated run that trained the model. */
@@ -19,7 +20,7 @@ export interface AnswerThresholds {
   targetPrecision: number;
 }
 
-export type RankerModel = { kind: 'logistic-regression'; logistic: LogisticModel } | { kind: 'boosted-trees'; trees: BoostedTrees };
+export type RankerModel = LearnedModel;
 
 /** The trained artefact: model, the features it reads, how it was trained and what it scored. */
 export interface SentenceRankerFile {
@@ -27,6 +28,8 @@ export interface SentenceRankerFile {
   features: string[];
   model: RankerModel;
   thresholds: AnswerThresholds;
+  /** The second stage: the confidence that the best sentence answers, and the tier thresholds. */
+  confidence: ConfidenceModel;
   training: { dataHash: string; sets: string[]; questions: number; rows: number; folds: number; trainedAt: string };
   /** Cross-validated by article, per set; never measured on the data a fold's model was trained on. */
   metrics: Record<string, unknown>;
@@ -35,6 +38,11 @@ export interface SentenceRankerFile {
 export interface SentenceRanker {
   readonly thresholds: AnswerThresholds;
   probability(row: ArrayLike<number>): number;
+  /** The confidence stage, absent in a ranker built for training (it ranks, it does not decide). */
+  readonly confidence?: {
+    readonly thresholds: ConfidenceModel['thresholds'];
+    of(ranked: readonly ScoredCandidate[]): number;
+  };
 }
 
 /** A model file this code cannot use: wrong version, other features, or not a model. Names the file. */
@@ -52,15 +60,21 @@ export function checkRankerFile(json: unknown, file: string): SentenceRankerFile
     throw new RankerModelError(`${file}: trained on features [${features.join(', ')}], the code computes [${FEATURE_NAMES.join(', ')}]. Run npm run train.`);
   }
   const kind = model.model?.kind;
-  const complete = kind === 'logistic-regression' ? model.model?.logistic?.weights.length === FEATURE_NAMES.length : kind === 'boosted-trees' && Array.isArray(model.model?.trees?.trees);
-  if (!complete || !model.thresholds) throw new RankerModelError(`${file}: not a complete ${String(kind)} model with thresholds.`);
+  if (!isComplete(model.model, FEATURE_NAMES.length) || !model.thresholds) throw new RankerModelError(`${file}: not a complete ${String(kind)} model with thresholds.`);
+  const stage = model.confidence;
+  const stageFeatures = stage?.features ?? [];
+  if (stageFeatures.length !== CONFIDENCE_FEATURES.length || stageFeatures.some((name, i) => name !== CONFIDENCE_FEATURES[i])) {
+    throw new RankerModelError(`${file}: confidence stage trained on [${stageFeatures.join(', ')}], the code computes [${CONFIDENCE_FEATURES.join(', ')}]. Run npm run train.`);
+  }
+  if (!isComplete(stage?.model, CONFIDENCE_FEATURES.length) || !stage?.thresholds) throw new RankerModelError(`${file}: the confidence stage is incomplete. Run npm run train.`);
   return model as SentenceRankerFile;
 }
 
-export function rankerFrom(file: Pick<SentenceRankerFile, 'model' | 'thresholds'>): SentenceRanker {
-  const { model } = file;
-  const probability = model.kind === 'logistic-regression' ? (row: ArrayLike<number>) => predictProbability(model.logistic, row) : (row: ArrayLike<number>) => predictTrees(model.trees, row);
-  return { thresholds: file.thresholds, probability };
+export function rankerFrom(file: Pick<SentenceRankerFile, 'model' | 'thresholds'> & Partial<Pick<SentenceRankerFile, 'confidence'>>): SentenceRanker {
+  const { model, confidence: stage } = file;
+  const probability = (row: ArrayLike<number>) => predict(model, row);
+  const confidence = stage && { thresholds: stage.thresholds, of: (ranked: readonly ScoredCandidate[]) => confidenceOf(stage, ranked) };
+  return { thresholds: file.thresholds, probability, ...(confidence ? { confidence } : {}) };
 }
 
 let loaded: SentenceRanker | undefined;

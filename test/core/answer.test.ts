@@ -11,6 +11,7 @@ import { FEATURE_NAMES, type FeatureName } from '../../src/retrieval/features.js
 import { reciprocalRankFusion } from '../../src/retrieval/fuse.js';
 import type { RankedSentence } from '../../src/retrieval/retrieve.js';
 import { type EvalOutcome, type EvalQuestion, isCorrect, percentile, shownRight, summarise } from '../../scripts/evalMetrics.js';
+import { understood } from '../language/understood.js';
 
 // ---------------------------------------------------------------------------------------------
 // Hand-made ranked sentences: plain data, offsets found in the document text.
@@ -68,7 +69,7 @@ const lacksCount = { kindCount: -1 } as const;
 const SUGGESTIONS = ['How many people died during the riots?'];
 
 function compose(question: string, list: readonly RankedSentence[], policy: Partial<AnswerPolicy> = {}, suggestions: readonly string[] = []): Answer {
-  return composeAnswer(question, list, suggestions, { ...POLICY, ...policy });
+  return composeAnswer(understood(question), list, suggestions, { ...POLICY, ...policy });
 }
 
 /** A sentence as the quote composeAnswer would make of it. */
@@ -88,7 +89,7 @@ describe('composeAnswer', () => {
     ['nothing was retrieved', []],
     ['the best probability is below the closest-match minimum', [ranked(0, POLICY.closestMinProbability - 0.001), ranked(1, 0.01)]],
   ])('abstains as not covered when %s, passing the suggestions on', (_, list) => {
-    const answer = composeAnswer('How many people died?', list, SUGGESTIONS, POLICY);
+    const answer = composeAnswer(understood('How many people died?'), list, SUGGESTIONS, POLICY);
     expect(answer).toEqual({ tier: 'not-covered', answered: false, question: 'How many people died?', reason: 'not-covered', suggestions: SUGGESTIONS });
     if (!answer.answered) expect(answer.suggestions).not.toBe(SUGGESTIONS);
   });

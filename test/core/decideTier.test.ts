@@ -36,3 +36,25 @@ describe('decideTier', () => {
     expect(decideTier(candidates([0.6, null], [0.3, null]), { ...POLICY, ...policy })).toEqual(expected);
   });
 });
+
+describe('decideTier with a trained confidence stage', () => {
+  /** A stage whose confidence is a fixed value per first index: the decision must follow it, not the probabilities. */
+  const stage = (byFirst: Record<number, number>) => ({
+    thresholds: { answer: 0.8, probably: 0.3 },
+    of: (indices: readonly number[]) => byFirst[indices[0] as number] ?? 0,
+  });
+
+  it.each<[string, TierCandidate[], Record<number, number>, TierDecision]>([
+    // A low probability does not stop a confident answer: the stage reads margin, kind and coverage.
+    ['confident although the probability is low', candidates([0.2, null], [0.05, null]), { 0: 0.85 }, { tier: 'answer', quotes: [0] }],
+    ['a high probability is only "probably" when the stage is unsure', candidates([0.9, null], [0.85, null]), { 0: 0.5 }, { tier: 'probably', closest: 0 }],
+    ['below the "probably" threshold nothing is shown', candidates([0.9, null]), { 0: 0.29 }, { tier: 'not-covered' }],
+    // Figure questions: the stage judges the sentence that holds the figure first, then the best-ranked one.
+    ['the figure sentence is confident', candidates([0.9, false], [0.8, true]), { 1: 0.9, 0: 0.1 }, { tier: 'answer', quotes: [1] }],
+    ['the figure sentence is unsure, the best one worth a hedge', candidates([0.9, false], [0.8, true]), { 1: 0.1, 0: 0.4 }, { tier: 'probably', closest: 0 }],
+    ['nothing holds the figure: never more than "probably"', candidates([0.9, false], [0.8, false]), { 0: 0.99 }, { tier: 'probably', closest: 0 }],
+    ['further quotes still need a probability near the best', candidates([0.5, null], [0.45, null], [0.3, null]), { 0: 0.9 }, { tier: 'answer', quotes: [0, 1] }],
+  ])('%s', (_, list, byFirst, expected) => {
+    expect(decideTier(list, { ...POLICY, confidence: stage(byFirst) })).toEqual(expected);
+  });
+});

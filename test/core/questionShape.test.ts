@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/language/detectLanguage.js';
 import { type Language, analyzerFor } from '../../src/language/analyzer.js';
-import { countedWord } from '../../src/retrieval/countedThing.js';
-import { quantityIntent } from '../../src/retrieval/questionIntent.js';
+import { countedWord } from '../../src/language/countedThing.js';
+import { quantityIntent } from '../../src/language/quantityIntent.js';
 import { refersBack } from '../../src/retrieval/sentenceCues.js';
 
 describe('countedWord', () => {

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Language, analyzerFor, documentLanguage } from '../../src/language/analyzer.js';
+import { ANALYZER_VERSION, ANALYZER_VERSIONS, type Language, LANGUAGES, analyzerFor, analyzerVersion, documentLanguage } from '../../src/language/analyzer.js';
+import { LEXICON_PATH } from '../../src/language/lexicon.js';
 
 describe('analyzerFor: forms of one word share a term', () => {
   it.each<[Language, string[]]>([
@@ -94,5 +96,16 @@ describe('documentLanguage', () => {
     [undefined, 'en'],
   ])('%j → %s', (field, language) => {
     expect(documentLanguage(field)).toBe(language);
+  });
+});
+
+describe('analyzer versions', () => {
+  it('the committed Russian–English lexicon was built with the Russian and English analyzers of now', () => {
+    const header = readFileSync(LEXICON_PATH, 'utf8').slice(0, 100).split('\n')[0]!.split('\t');
+    expect(Number(header[2])).toBe(analyzerVersion(['ru', 'en']));
+  });
+
+  it('the lexical index, holding every language, carries the highest version of any', () => {
+    expect(ANALYZER_VERSION).toBe(Math.max(...LANGUAGES.map((language) => ANALYZER_VERSIONS[language])));
   });
 });

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withHeader } from './lexiconHeader.js';
 import { analyzerFor } from '../../src/language/analyzer.js';
 import { LEXICON_PATH, loadLexicon } from '../../src/language/lexicon.js';
 import { entryTranslations, irregularFormOf } from '../../src/language/muellerEntry.js';
@@ -45,8 +44,8 @@ describe('translations of inflected forms', () => {
 
   it('finds the terms sharing the longest prefix, for stems a dictionary does not list', () => {
     expect(lexicon.translations(ru.term('погибли')!, 'ru', 'en')).toEqual([]);
-    expect(lexicon.nearestTerms(ru.term('погибли')!, 'ru', 5)).toContain('погиба');
-    expect(lexicon.nearestTerms('щщщщщ', 'ru', 5)).toEqual([]);
+    expect(lexicon.nearestTerms(ru.term('погибли')!, 'ru', 'en', 5)).toContain('погиба');
+    expect(lexicon.nearestTerms('щщщщщ', 'ru', 'en', 5)).toEqual([]);
   });
 
   it('gives an English word for a stem that is not one', () => {
@@ -60,16 +59,10 @@ describe('translations of inflected forms', () => {
 });
 
 describe('the file', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lexicon-'));
   const real = readFileSync(LEXICON_PATH, 'utf8');
-  const withHeader = (header: string) => {
-    const file = path.join(dir, `${header.replace(/\W/g, '_')}.tsv`);
-    writeFileSync(file, `${header}\n${real.slice(real.indexOf('\n') + 1)}`);
-    return file;
-  };
 
   it.each(['#qantar-lexicon\t99\t1', '#qantar-lexicon\t1\t99', 'not a lexicon'])('refuses header %j, naming the file', (header) => {
-    const file = withHeader(header);
+    const file = withHeader(LEXICON_PATH, header);
     expect(() => loadLexicon(file)).toThrow(file);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor, type Language } from '../../src/language/analyzer.js';
-import { loadLexicon } from '../../src/language/lexicon.js';
+import { loadKazakhLexicon, loadLexicon } from '../../src/language/lexicon.js';
 import { createDictionaryTranslator, QUESTION_WORDS, type Vocabulary } from '../../src/language/queryTranslator.js';
 import { loadSeed } from '../core/seed.js';
 
@@ -79,7 +79,7 @@ describe('question words set the shape and are not translated', () => {
   const words: [Language, string][] = [
     ...['сколько', 'кто', 'когда', 'где', 'почему', 'что', 'какой', 'какие', 'зачем'].map((w): [Language, string] => ['ru', w]),
     ...['what', 'who', 'when', 'where', 'why', 'how', 'which'].map((w): [Language, string] => ['en', w]),
-    ...['қанша', 'кім', 'қашан', 'қайда', 'неге'].map((w): [Language, string] => ['kk', w]),
+    ...['қанша', 'неше', 'кім', 'қашан', 'қайда', 'неге', 'неліктен', 'себепті', 'қандай'].map((w): [Language, string] => ['kk', w]),
   ];
 
   it.each(words)('%s: %s is a question word', (language, word) => {
@@ -112,19 +112,76 @@ describe('numbers and dates pass through', () => {
   });
 });
 
-describe('the lexicon is loaded lazily', () => {
-  it('is not read to create a translator, nor for a same-language or Kazakh question', () => {
-    let loads = 0;
-    const counting = createDictionaryTranslator(() => {
-      loads++;
-      return loadLexicon();
+describe('the lexicons are loaded lazily', () => {
+  it('reads none to create a translator or for a same-language question, and each only when a question needs it', () => {
+    const loads = { ruEn: 0, kkRu: 0 };
+    const counting = createDictionaryTranslator({
+      ruEn: () => (loads.ruEn++, loadLexicon()),
+      kkRu: () => (loads.kkRu++, loadKazakhLexicon()),
     });
-    expect(loads).toBe(0);
+    expect(loads).toEqual({ ruEn: 0, kkRu: 0 });
     expect(counting.translate('How many weapons were stolen?', 'en', 'en', seed).terms.map((t) => t.term)).toContain('weapon');
-    expect(loads).toBe(0);
-    counting.translate('Тоқаев не деді?', 'kk', 'en', seed);
-    expect(loads).toBe(0);
+    expect(loads).toEqual({ ruEn: 0, kkRu: 0 });
     counting.translate('Сколько оружия?', 'ru', 'en', seed);
-    expect(loads).toBe(1);
+    expect(loads.kkRu).toBe(0);
+    expect(loads.ruEn).toBeGreaterThan(0);
+    counting.translate('қанша қару ұрланды', 'kk', 'en', seed);
+    expect(loads.kkRu).toBeGreaterThan(0);
+  });
+});
+
+describe('Kazakh questions, word by word through the Kazakh lexicon', () => {
+  const russian = vocabularyOf('Токаев заявил, что похищено более 3000 единиц оружия. Применялись пытки. 230 человек погибли во время беспорядков.', 'ru');
+  const kazakh = vocabularyOf('Тоқаев 3000 қару ұрланғанын айтты. Азаптау фактілері мойындалды. Тәртіпсіздік кезінде 230 адам қаза тапты.', 'kk');
+
+  it.each<[string, Language, Language, Vocabulary, string[]]>([
+    ['қанша қару ұрланды', 'kk', 'en', seed, ['weapon', 'steal']],
+    ['қанша адам өлді', 'kk', 'en', seed, ['peopl', 'die']],
+    ['тәртіпсіздік кезінде қанша адам қаза тапты', 'kk', 'en', seed, ['die']],
+    ['залал қанша болды', 'kk', 'en', seed, ['damag']],
+    ['қанша қару ұрланды', 'kk', 'ru', russian, ['оруж']],
+    ['адамдар өлді ме', 'kk', 'ru', russian, ['человек', 'погибл']],
+    ['Сколько оружия похитили?', 'ru', 'kk', kazakh, ['қару']],
+    ['применялись ли пытки', 'ru', 'kk', kazakh, ['азап']],
+    ['сколько человек погибло', 'ru', 'kk', kazakh, ['адам']],
+    ['How many weapons were stolen?', 'en', 'kk', kazakh, ['қару']],
+  ])('%s (%s → %s) finds %j', (question, from, to, vocabulary, expected) => {
+    expect(termsOf(question, from, to, vocabulary)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('says so of every pair: English, Russian and Kazakh each reach the other two', () => {
+    for (const from of ['en', 'ru', 'kk'] as const) for (const to of ['en', 'ru', 'kk'] as const) expect(translator.translates(from, to)).toBe(true);
+  });
+
+  it.each<[string, Language, Vocabulary, string[]]>([
+    ['Тоқаевтың сөзі', 'en', seed, ['tokayev']],
+    ['тоқаев не деді', 'en', seed, ['tokayev']],
+    ['алматыда не болды', 'en', seed, ['almati']],
+    ['Тоқаев не деді', 'ru', russian, ['тока']],
+  ])('the name in %s is transliterated into %s: %j', (question, to, vocabulary, expected) => {
+    expect(termsOf(question, 'kk', to, vocabulary)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ['230 адам қаза тапты ма', ['230']],
+    ['3 660 қылмыстық іс бар ма', ['3660', 'crimin']],
+  ])('numbers pass through: %s keeps %j', (question, expected) => {
+    const { terms, text } = translator.translate(question, 'kk', 'en', seed);
+    expect(terms.map((t) => t.term)).toEqual(expect.arrayContaining(expected));
+    for (const n of expected.filter((e) => /\d/.test(e))) expect(text).toContain(n);
+  });
+
+  it.each(['митингілер не себепті басталды', 'неліктен митинг болды', 'митинг қашан болды', 'кімдер ұсталды', 'қандай қару ұрланды'])(
+    '%s: its question words give no term',
+    (question) => {
+      const sources = translator.translate(question, 'kk', 'en', seed).terms.map((t) => t.source);
+      for (const word of ['не', 'себепті', 'неліктен', 'қашан', 'кімдер', 'қандай']) expect(sources).not.toContain(word);
+      expect(sources.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('keeps a word the corpus has no translation of as one unknown term, so an off-topic question stays off-topic', () => {
+    const { terms } = translator.translate('ауа райы қандай', 'kk', 'en', seed);
+    expect(terms.some((t) => t.source === 'ауа' && !seed.has(t.term))).toBe(true);
   });
 });

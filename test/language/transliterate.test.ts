@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestTerm, editDistance, type Vocabulary } from '../../src/language/fuzzyMatch.js';
-import { cyrillicSpelling, latinSpellings } from '../../src/language/transliterate.js';
+import { cyrillicSpelling, latinSpellings, russianSpelling } from '../../src/language/transliterate.js';
 
 const vocabularyOf = (terms: string[]): Vocabulary => {
   const set = new Set(terms);
@@ -77,5 +77,22 @@ describe('closestTerm', () => {
 
   it.each([[['petrov']], [['tk']], [['zzzzzz']]])('%j matches nothing', (spellings) => {
     expect(closestTerm(spellings, vocabulary)).toBeNull();
+  });
+});
+
+describe('Kazakh letters', () => {
+  it.each([
+    ['Тоқаев', 'токаев', 'tokayev'],
+    ['Қонаев', 'конаев', 'konayev'],
+    ['Әуезов', 'ауезов', 'auezov'],
+    ['Ұлытау', 'улытау', 'ulytau'],
+    ['Өскемен', 'оскемен', 'oskemen'],
+    ['Түркістан', 'туркистан', 'turkistan'],
+    ['Жаңаөзен', 'жанаозен', 'zhanaozen'],
+    ['Ғабит', 'габит', 'ghabit'],
+    ['Һиджра', 'хиджра', 'hidzhra'],
+  ])('%s → Russian %s, Latin %s', (word, russian, latin) => {
+    expect(russianSpelling(word)).toBe(russian);
+    expect(latinSpellings(word)).toContain(latin);
   });
 });

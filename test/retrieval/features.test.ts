@@ -8,6 +8,12 @@ import { answerKind } from '../../src/language/questionWords.js';
 import { type CandidateView, FEATURE_NAMES, type FeatureName, candidateFeatures, holdsAskedFigure } from '../../src/retrieval/features.js';
 import { analyseQuestion } from '../../src/retrieval/questionAnalysis.js';
 import { indexedDocuments } from './indexedDocuments.js';
+import { understood } from '../language/understood.js';
+
+const analyse = (text: string) => {
+  const question = understood(text, 'en');
+  return analyseQuestion(question, question.readings[0]!, LEXICAL, () => []);
+};
 
 const DOCUMENTS = indexedDocuments([
   {
@@ -57,14 +63,14 @@ function viewOf(document: IndexedDocument, index: number, cosine = 0.5): Candida
 
 /** The named feature of every sentence of the corpus, by row. */
 function feature(question: string, name: FeatureName, cosines: readonly number[] = []): number[] {
-  const analysed = analyseQuestion({ text: question, language: 'en' }, LEXICAL, () => []);
+  const analysed = analyse(question);
   const rows = candidateFeatures(analysed, ALL.map(([document, index], row) => viewOf(document, index, cosines[row] ?? 0.5)));
   return rows.map((r) => r[FEATURE_NAMES.indexOf(name)]!);
 }
 
 describe('candidateFeatures', () => {
   it('gives one row of FEATURE_NAMES.length per candidate, and none for no candidates', () => {
-    const analysed = analyseQuestion({ text: 'How many people died?', language: 'en' }, LEXICAL, () => []);
+    const analysed = analyse('How many people died?');
     const rows = candidateFeatures(analysed, ALL.map(([document, index]) => viewOf(document, index)));
     expect(rows).toHaveLength(ALL.length);
     for (const row of rows) expect(row).toHaveLength(FEATURE_NAMES.length);
@@ -87,8 +93,8 @@ describe('candidateFeatures', () => {
   });
 
   it.each<[string, Partial<Record<keyof typeof ROW, number>>]>([
-    // What is counted ("people") must be in the sentence or a neighbour, with a figure in the sentence.
-    ['How many people died?', { died: 1, seized: -1, burst: -1, library: -1 }],
+    // A new figure in the sentence; what it counts is the countedThing feature's business.
+    ['How many people died?', { died: 1, seized: 1, burst: -1, library: 1 }],
     // Nothing named is counted: any new figure will do.
     ['How many were there?', { died: 1, seized: 1, library: 1, burst: -1, catalogued: -1 }],
     // A figure the question already states is not an answer to it.
@@ -96,6 +102,25 @@ describe('candidateFeatures', () => {
   ])('kindCount for %j', (question, expected) => {
     const kindCount = feature(question, 'kindCount');
     for (const [name, value] of Object.entries(expected)) expect(kindCount[ROW[name as keyof typeof ROW]], name).toBe(value);
+  });
+
+  it.each<[string, Partial<Record<keyof typeof ROW, number>>]>([
+    // What is counted ("people") is in the sentence or a neighbour: +1; not: −1.
+    ['How many people died?', { died: 1, scattered: 1, burst: 1, seized: -1, library: -1 }],
+    // Nothing named is counted, or the question counts nothing: 0.
+    ['How many were there?', { died: 0, seized: 0, library: 0 }],
+    ['When did the riots break out?', { died: 0, burst: 0 }],
+  ])('countedThing for %j', (question, expected) => {
+    const counted = feature(question, 'countedThing');
+    for (const [name, value] of Object.entries(expected)) expect(counted[ROW[name as keyof typeof ROW]], name).toBe(value);
+  });
+
+  it('countedThing counts a relation of the counted word as the thing itself ("cars" for "vehicles")', () => {
+    const question = understood('How many vehicles did the police take?', 'en');
+    const analysed = analyseQuestion(question, question.readings[0]!, LEXICAL, (term) => (term === 'vehicl' ? ['car'] : []));
+    const rows = candidateFeatures(analysed, ALL.map(([document, index]) => viewOf(document, index)));
+    expect(rows[ROW.seized]![FEATURE_NAMES.indexOf('countedThing')]).toBe(1);
+    expect(rows[ROW.library]![FEATURE_NAMES.indexOf('countedThing')]).toBe(-1);
   });
 
   it('kind features are 0 except for the kind the question asks', () => {
@@ -109,9 +134,11 @@ describe('candidateFeatures', () => {
   });
 
   it('holdsAskedFigure reads the kind feature for count and money questions only', () => {
-    const analysed = analyseQuestion({ text: 'How many people died?', language: 'en' }, LEXICAL, () => []);
+    const analysed = analyse('How many people died?');
     const rows = candidateFeatures(analysed, ALL.map(([document, index]) => viewOf(document, index)));
     expect(holdsAskedFigure('count', rows[ROW.died]!)).toBe(true);
+    expect(holdsAskedFigure('count', rows[ROW.burst]!)).toBe(false);
+    // A figure of another thing than the one counted ("40 cars" for "how many people"): not the answer.
     expect(holdsAskedFigure('count', rows[ROW.seized]!)).toBe(false);
     expect(holdsAskedFigure('why', rows[ROW.died]!)).toBeNull();
   });

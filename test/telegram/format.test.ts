@@ -174,7 +174,7 @@ describe('formatNoAnswer', () => {
   it.each<[Lang, string[], string]>([
     ['ru', ['en'], 'Вопросы об этих документах можно задавать на английском языке; на другом языке — о документах, написанных на нём.'],
     ['ru', ['en', 'ru'], 'можно задавать на английском или русском языке'],
-    ['kk', ['en'], 'Бұл құжаттар туралы сұрақты ағылшын тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді.'],
+    ['kk', ['en'], 'Бұл құжаттар туралы сұрақты ағылшын тілінде қоюға болады; басқа тілдегі сұрақ сол тілде жазылған құжаттар бойынша жұмыс істейді.'],
     ['en', ['en', 'de'], 'Questions about these documents can be asked in English or German; a question in another language works for documents written in it.'],
   ])('names the languages questions can be asked in, in %s: %j', (lang, languages, expected) => {
     expect(formatNoAnswer({ ...kazakh, languages }, catalog[lang], { listSuggestions: true })).toContain(expected);

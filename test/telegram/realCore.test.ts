@@ -70,10 +70,18 @@ describe('the bot over the real core', () => {
     expect(h.texts().at(-1)).toMatch(/^❓ <i>How many .+\?<\/i>\n\n<b>/);
   });
 
-  it('tells a Kazakh user in Kazakh which languages questions about the English documents can be asked in', async () => {
+  it('answers a Kazakh question from the English documents, in Kazakh, saying the documents are English', async () => {
     const h = real();
-    await h.send(textUpdate('Қаңтар оқиғалары кезінде қанша адам ұсталды?', { from: user(7, 'kk') }));
-    expect(h.texts()[0]).toMatch(/^Кешіріңіз, келтіретін дәйексөз табылмады\. Бұл құжаттар туралы сұрақты ағылшын не орыс тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді\./);
+    await h.send(textUpdate('бүлік кезінде қаза болғандардың саны қанша', { from: user(7, 'kk') }));
+    const text = h.texts()[0]!;
+    expect(text).toMatch(/^<i>ағылшын тіліндегі құжаттардан жауап:<\/i>\n\n<b>/);
+    expect(text).toContain('230 people died');
+  });
+
+  it('tells a Kazakh user in Kazakh that an off-topic question is not covered, rather than refusing the language', async () => {
+    const h = real();
+    await h.send(textUpdate('Парижде ауа райы қандай?', { from: user(7, 'kk') }));
+    expect(h.texts()[0]).toMatch(/^Кешіріңіз, менің құжаттарымда бұл сұраққа жауап жоқ/);
   });
 
   it('translates a Russian question to answer from the English documents, saying so above the answer', async () => {

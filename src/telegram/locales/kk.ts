@@ -64,7 +64,7 @@ export const kk: Strings = {
       : 'Мүмкін (бұл жауап екеніне сенімді емеспін):',
   unsupportedLanguage: (languages) => {
     const names = escapeHtml(languageNames('kk', languages, LANGUAGE_STEMS));
-    return `Кешіріңіз, келтіретін дәйексөз табылмады. Бұл құжаттар туралы сұрақты ${names} тілінде қоюға болады; қазақ тіліндегі сұрақтар қазақ тіліндегі құжаттар бойынша жұмыс істейді.`;
+    return `Кешіріңіз, келтіретін дәйексөз табылмады. Бұл құжаттар туралы сұрақты ${names} тілінде қоюға болады; басқа тілдегі сұрақ сол тілде жазылған құжаттар бойынша жұмыс істейді.`;
   },
   answerFromDocumentsIn: (languages) => `${escapeHtml(languageNames('kk', languages, LANGUAGE_STEMS))} тіліндегі құжаттардан жауап:`,
   emptyCorpus: 'Кешіріңіз, әзірге жауап беретін құжаттар жоқ.',

@@ -1,4 +1,5 @@
-import type { FigureKind } from '../chunking/figures.js';
+/** The kinds of figure a sentence can state (chunking/figures finds them) and a question can ask for. */
+export type FigureKind = 'count' | 'money' | 'percent' | 'fraction' | 'date';
 
 /** What kind of figure a question asks for, if any: such questions prefer sentences that state one. */
 export type QuantityIntent = { wants: 'none' } | { wants: 'figure'; kinds: readonly FigureKind[] };
