@@ -82,7 +82,7 @@ describe('/docs, /remove, /stats', () => {
     const h = createHarness();
     h.counters.recovered = 7;
     await h.send(textUpdate('/stats', { from: admin() }));
-    expect(h.texts().at(-1)).toContain('Questions since start: 0 answered, 0 without an answer\nRecovered after a restart: 7\n');
+    expect(h.texts().at(-1)).toContain('Questions since start: 0 answered, 0 “probably”, 0 without an answer\nRecovered after a restart: 7\n');
   });
 });
 
