@@ -10,6 +10,7 @@ import { type AddOutcome, addDocument } from './index/addDocument.js';
 import { addLink } from './index/addLink.js';
 import { KnowledgeBase, type RebuildOutcome } from './index/knowledgeBase.js';
 import { preloadEnglishRelations } from './language/englishRelations.js';
+import { loadLexicon } from './language/lexicon.js';
 import { defaultRanker } from './retrieval/sentenceRanker.js';
 import { removeDocument } from './index/removeDocument.js';
 import type { IndexedDocument } from './index/snapshot.js';
@@ -47,6 +48,8 @@ export async function openQantar(config: Config, hooks: OpenHooks = {}): Promise
   );
   // Both are needed by every question; read at start, they do not delay the first answer.
   preloadEnglishRelations();
+  // Every English or Russian question reads its pivot synonyms from the Russian–English lexicon.
+  loadLexicon();
   if (!hooks.withoutRanker) defaultRanker();
   return { config, embedder, knowledge, ask: (question) => answerQuestion(knowledge.snapshot, embedder, question) };
 }

@@ -2,15 +2,13 @@ import { type Figure, extractFigures } from '../chunking/figures.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { IndexedDocument, IndexedSentence, KnowledgeSnapshot } from '../index/snapshot.js';
 import { analyzerFor, documentLanguage } from '../language/analyzer.js';
-import { relatedStems } from '../language/englishRelations.js';
-import { loadLexicon } from '../language/lexicon.js';
-import { pivotSynonyms } from '../language/pivotSynonyms.js';
 import { type QueryTranslator, createDictionaryTranslator } from '../language/queryTranslator.js';
 import { type Question, type Reading, understandQuestion } from '../language/question.js';
 import { readingContext } from './crossLanguage.js';
 import { type CandidateView, candidateFeatures } from './features.js';
 import { reciprocalRankFusion } from './fuse.js';
 import { type AnalysedQuestion, type RelatedTerms, analyseQuestion } from './questionAnalysis.js';
+import { relatedTerms } from './relatedTerms.js';
 import { type SentenceRanker, defaultRanker } from './sentenceRanker.js';
 
 export interface RetrievalOptions {
@@ -22,26 +20,6 @@ export interface RetrievalOptions {
   /** Translates questions for documents in another language when the model is not multilingual. */
   translator: QueryTranslator;
 }
-
-/**
- * Terms that say the same thing another way: WordNet relations for English, and for English and
- * Russian the near-synonyms that share translations in the Russian–English lexicon. Kazakh has none.
- */
-const relatedTerms: RelatedTerms = (term, language) => {
-  if (language === 'kk') return [];
-  const key = `${language}\t${term}`;
-  let found = relatedCache.get(key);
-  if (found === undefined) {
-    const pivoted = pivotSynonyms(loadLexicon(), term, language).map((s) => s.term);
-    found = language === 'en' ? [...new Set([...relatedStems(term), ...pivoted])] : pivoted;
-    // A term's relations never change; the cache is only bounded so a long-running bot's memory is.
-    if (relatedCache.size >= RELATED_CACHE_SIZE) relatedCache.clear();
-    relatedCache.set(key, found);
-  }
-  return found;
-};
-const RELATED_CACHE_SIZE = 50_000;
-const relatedCache = new Map<string, readonly string[]>();
 
 export const DEFAULT_RETRIEVAL: RetrievalOptions = { candidatesPerRetriever: 30, passagesToScore: 10, related: relatedTerms, translator: createDictionaryTranslator() };
 
