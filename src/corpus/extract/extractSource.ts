@@ -1,10 +1,7 @@
 import { type Checked, accept, reject } from '../document.js';
 import { decodeDocumentBytes } from '../validateText.js';
-import { extractArticle } from './article.js';
-import { extractDocx } from './docx.js';
 import type { ExtractedDocument } from './extracted.js';
 import { type SourceFormat, declaredHtmlCharset, decodeText } from './mediaType.js';
-import { extractPdf } from './pdf.js';
 
 export interface SourceBytes {
   bytes: Uint8Array;
@@ -29,8 +26,11 @@ export const UNCOMPRESSED_FACTOR = 10;
  */
 export async function extractSource(source: SourceBytes, maxBytes: number, onProgress?: ReadProgress): Promise<Checked<ExtractedDocument>> {
   const { bytes, label } = source;
+  // Each format's library is imported on first use: together they take about a second to load,
+  // which every start of the bot and every `npm run ask` would otherwise pay.
   switch (source.format) {
     case 'pdf': {
+      const { extractPdf } = await import('./pdf.js');
       const pdf = await extractPdf(bytes, (done, total) => onProgress?.({ stage: 'reading', done, total }));
       if (pdf.ok) return accept({ ...pdf.value, url: source.url });
       if (pdf.reason === 'no-text') return reject('no-text-layer', `${label} has no text to read (scanned pages are not supported).`);
@@ -38,6 +38,7 @@ export async function extractSource(source: SourceBytes, maxBytes: number, onPro
       return reject('unreadable', `${label} could not be read as a PDF (${pdf.detail}).`);
     }
     case 'docx': {
+      const { extractDocx } = await import('./docx.js');
       const docx = await extractDocx(bytes, maxBytes * UNCOMPRESSED_FACTOR);
       if (docx.ok) return accept({ ...docx.value, url: source.url });
       if (docx.reason === 'zip-bomb') return reject('zip-bomb', `${label} unpacks to far more than a document could (${docx.detail}); it was not opened.`);
@@ -46,6 +47,7 @@ export async function extractSource(source: SourceBytes, maxBytes: number, onPro
       return reject('unreadable', `${label} could not be read as a Word .docx file (${docx.detail}).`);
     }
     case 'html': {
+      const { extractArticle } = await import('./article.js');
       const article = extractArticle(decodeText(bytes, source.charset ?? declaredHtmlCharset(bytes)), source.url ?? '');
       return article ? accept(article) : reject('no-article', `${label} has no article text that I could find.`);
     }
